@@ -1,0 +1,1 @@
+"""Pytest fixtures for tests that talk to the Podio emulator."""
