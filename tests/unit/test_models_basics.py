@@ -1,0 +1,102 @@
+"""The model layer as a user meets it, on the organizations/spaces/status/contact models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import podio
+
+from ..mock_api import MockPodio
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples"
+
+
+def sample(name: str) -> object:
+    return json.loads((SAMPLES / name).read_text())
+
+
+def test_find_all_returns_typed_instances_that_round_trip(api: MockPodio) -> None:
+    body = sample("org-list.json")
+    api.on("GET", "/org/", body)
+    orgs = podio.Organization.find_all()
+    assert api.last.method == "GET" and api.last.path == "/org/"
+    assert [org.as_json() for org in orgs] == body
+    assert isinstance(orgs[0].org_id, int)
+    assert orgs[0].url and orgs[0].name
+
+
+def test_subclass_finders_return_the_subclass(api: MockPodio) -> None:
+    class Org(podio.Organization):
+        def shout(self) -> str:
+            return (self.name or "").upper()
+
+    api.on("GET", "/org/", sample("org-list.json"))
+    orgs = Org.find_all()
+    assert all(type(org) is Org for org in orgs)
+    assert orgs[0].shout() == (orgs[0].name or "").upper()
+
+
+def test_nested_models_and_datetimes_are_typed(api: MockPodio) -> None:
+    api.on("GET", "/space/5", sample("space-get.json"))
+    space = podio.Space.find(5)
+    assert isinstance(space.org, podio.Organization)
+    assert isinstance(space.created_by, podio.ByLine)
+    assert space.created_on is not None and space.created_on.tzinfo == dt.timezone.utc
+    assert space.as_json() == sample("space-get.json")
+
+
+def test_unexpected_value_types_are_kept_raw_without_crashing(api: MockPodio) -> None:
+    api.on("GET", "/space/7", {"space_id": 7, "created_on": "not a date", "member_count": [1]})
+    space = podio.Space.find(7)
+    assert space.created_on is None and space.member_count is None
+    assert space.as_json() == {"space_id": 7, "created_on": "not a date", "member_count": [1]}
+
+
+def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
+    api.on(
+        "POST",
+        "/contact/space/3/",
+        {
+            "error": "invalid_value",
+            "error_description": "Invalid value",
+            "error_detail": None,
+            "error_parameters": {"field": "name"},
+            "error_propagate": True,
+        },
+        status=400,
+    )
+    contact = podio.SpaceContact(space_id=3, name="The Dude", birthdate=dt.date(1976, 3, 6))
+    assert contact.create() is False
+    assert contact.error_code == "invalid_value"
+    assert contact.error_message == "Invalid value"
+    assert contact.error_parameters == {"field": "name"}
+    assert api.last.json == {"name": "The Dude", "birthdate": "1976-03-06"}
+    api.on("POST", "/contact/space/3/", {"profile_id": 99})
+    assert contact.create() is True
+    assert contact.profile_id == 99 and contact.error is None and contact.persisted
+
+
+def test_ids_are_checked_and_encoded_before_sending(api: MockPodio) -> None:
+    with pytest.raises(ValueError, match="space_id"):
+        podio.Space.find("")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        podio.Space.find(1.5)  # type: ignore[arg-type]
+    assert api.calls == []
+    api.on("GET", r"/space/.*", {"space_id": 1})
+    podio.Space.find("1/../2")  # type: ignore[arg-type]
+    assert api.last.raw_path == "/space/1%2F..%2F2"
+
+
+def test_equality_is_by_id() -> None:
+    assert podio.Space(space_id=1, name="a") == podio.Space({"space_id": 1, "name": "b"})
+    assert podio.Space(space_id=1) != podio.Space(space_id=2)
+    assert len({podio.Space(space_id=1), podio.Space(space_id=1)}) == 1
+
+
+async def test_async_twin_returns_the_same(api: MockPodio) -> None:
+    api.on("GET", "/org/", sample("org-list.json"))
+    assert await podio.Organization.afind_all() == podio.Organization.find_all()
