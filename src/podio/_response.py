@@ -88,14 +88,14 @@ class Response:
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """Stream the body of a streamed answer, or yield the body already read."""
-        if self._raw is not None and not self._raw.is_stream_consumed:
+        if self._raw is not None:
             yield from self._raw.iter_bytes(chunk_size)
         elif isinstance(self.body, (bytes, bytearray)):
             yield bytes(self.body)
 
     async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """Async twin of `iter_bytes`."""
-        if self._raw is not None and not self._raw.is_stream_consumed:
+        if self._raw is not None:
             async for chunk in self._raw.aiter_bytes(chunk_size):
                 yield chunk
         elif isinstance(self.body, (bytes, bytearray)):
