@@ -47,6 +47,7 @@ from ._errors import (
     TokenExpiredError,
     UnavailableError,
 )
+from ._ratelimit import RateBudget
 from ._response import RateLimit, Response
 from ._retry import RetryPolicy, set_testing
 from ._types import NOT_GIVEN, NotGiven
@@ -99,6 +100,7 @@ __all__ = [
     "PodioError",
     "PodioTimeoutError",
     "Profile",
+    "RateBudget",
     "RateLimit",
     "RateLimitError",
     "RequestableAuthorizationError",

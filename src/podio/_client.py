@@ -38,6 +38,7 @@ from ._errors import (
     retry_after_hint,
 )
 from ._logging import enable_debug_logging, logger, redact_url
+from ._ratelimit import RateBudget
 from ._response import RateLimit, Response, decode_body
 from ._retry import RetryPolicy
 from ._serialization import dumps
@@ -234,6 +235,8 @@ class Client:
         Prefix for the ``User-Agent`` header.
     max_retries, retry_policy:
         How many times a failed call is repeated; see `RetryPolicy`.
+    rate_budget:
+        Pace calls to stay under Podio's hourly limit; see `RateBudget`.
     debug:
         Log every request at DEBUG level to stderr.
     """
@@ -256,6 +259,7 @@ class Client:
         user_agent: str | None = None,
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
+        rate_budget: RateBudget | None = None,
         debug: bool = False,
     ) -> None:
         if api_key is not None and not isinstance(api_key, str):
@@ -283,6 +287,7 @@ class Client:
         )
         #: The last ``X-Rate-Limit-*`` values Podio reported to this client.
         self.rate_limit: RateLimit | None = None
+        self.rate_budget = rate_budget
         self._transport = transport
         self._async_transport = async_transport
         self._http: httpx.Client | None = None
@@ -762,6 +767,10 @@ class Client:
                     "methods, or pass oauth_token="
                 )
             request = self._build_request(options, token)
+            if self.rate_budget is not None:
+                wait = self.rate_budget.reserve(request.url.path)
+                if wait > 0:
+                    yield _Sleep(wait)
             started = time.monotonic()
             try:
                 raw = yield _Send(request, options.stream)
@@ -784,6 +793,10 @@ class Client:
             self._log(request, raw, started)
             if response.rate_limit is not None:
                 self.rate_limit = response.rate_limit
+                if self.rate_budget is not None:
+                    self.rate_budget.observe(
+                        request.url.path, response.rate_limit.limit, response.rate_limit.remaining
+                    )
             if response.status < 400:
                 return response
             error = error_from_response(

@@ -81,14 +81,18 @@ def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> No
 
 
 def test_ids_are_checked_and_encoded_before_sending(api: MockPodio) -> None:
-    with pytest.raises(ValueError, match="space_id"):
-        podio.Space.find("")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="url_label must not be empty"):
+        podio.format_path("/space/url/{url_label}", url_label="")
+    with pytest.raises(TypeError, match="space_id must be int, not float"):
         podio.Space.find(1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="space_id must be int, not str"):
+        podio.Space.find("1/../2")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="attributes must be a dict"):
+        podio.Status.create(1, "value")  # type: ignore[arg-type]
     assert api.calls == []
-    api.on("GET", r"/space/.*", {"space_id": 1})
-    podio.Space.find("1/../2")  # type: ignore[arg-type]
-    assert api.last.raw_path == "/space/1%2F..%2F2"
+    api.on("GET", r"/space/url/.*", {"space_id": 1})
+    podio.connection.get(podio.format_path("/space/url/{label}", label="1/../2"))
+    assert api.last.raw_path == "/space/url/1%2F..%2F2"
 
 
 def test_equality_is_by_id() -> None:

@@ -309,6 +309,7 @@ class _Operation(Descriptor):
         if self.is_async:
 
             async def async_call(*args: Any, **kwargs: Any) -> Any:
+                _check_arguments(operation, args, kwargs)
                 call = build(target, *args, **kwargs)
                 client = client_for(kwargs)
                 response = await client.asend(operation._options(call))
@@ -320,6 +321,7 @@ class _Operation(Descriptor):
         else:
 
             def sync_call(*args: Any, **kwargs: Any) -> Any:
+                _check_arguments(operation, args, kwargs)
                 call = build(target, *args, **kwargs)
                 client = client_for(kwargs)
                 response = client.send(operation._options(call))
@@ -352,6 +354,113 @@ def _named(runner: Callable[..., Any], operation: _Operation) -> Callable[..., A
         parameters=params, return_annotation=inspect.Signature.empty
     )
     return runner
+
+
+_CHECKS: dict[Callable[..., Any], dict[str, tuple[tuple[type, ...], bool, type | None]]] = {}
+
+
+def _checks_for(build: Callable[..., Any]) -> dict[str, tuple[tuple[type, ...], bool, type | None]]:
+    """What each parameter must be, read from the annotations of a declaration.
+
+    Only plain annotations are checked (ints, strings, floats, bools, mappings, lists of ints
+    or strings, and their optional forms); anything richer is left to the declaration.
+    """
+    cached = _CHECKS.get(build)
+    if cached is not None:
+        return cached
+    import types
+    import typing
+    from collections.abc import Mapping as AbcMapping
+    from collections.abc import Sequence as AbcSequence
+
+    module = inspect.getmodule(build)
+    namespace = dict(vars(module)) if module else {}
+    checks: dict[str, tuple[tuple[type, ...], bool, type | None]] = {}
+    for name, param in list(inspect.signature(build).parameters.items())[1:]:
+        annotation = param.annotation
+        if isinstance(annotation, str):
+            try:
+                annotation = eval(annotation, namespace)  # noqa: S307 (our own annotations)
+            except Exception:  # noqa: S112 (an annotation we cannot read is not checked)
+                continue
+        options = typing.get_args(annotation) if _is_union(annotation, types) else (annotation,)
+        optional = type(None) in options
+        kinds: list[type] = []
+        element: type | None = None
+        for option in options:
+            if option is type(None):
+                continue
+            origin = typing.get_origin(option)
+            if option in (int, str, bool, float):
+                kinds.append(option)
+            elif option is typing.Any:
+                kinds = []
+                break
+            elif origin in (list, AbcSequence) and typing.get_args(option)[:1] in ((int,), (str,)):
+                kinds.append(list)
+                kinds.append(tuple)
+                element = typing.get_args(option)[0]
+            elif origin in (dict, AbcMapping) or option in (dict, AbcMapping):
+                kinds.append(AbcMapping)
+            else:
+                kinds = []
+                break
+        if kinds:
+            if float in kinds:
+                kinds.append(int)
+            checks[name] = (tuple(kinds), optional, element)
+    _CHECKS[build] = checks
+    return checks
+
+
+def _is_union(annotation: Any, types: Any) -> bool:
+    import typing
+
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType)
+
+
+def _check_arguments(operation: _Operation, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse wrong argument types before anything is sent (TypeError naming the parameter)."""
+    checks = _checks_for(operation.build)
+    if not checks:
+        return
+    try:
+        bound = inspect.signature(operation.build).bind(None, *args, **kwargs)
+    except TypeError as exc:
+        raise TypeError(f"{operation.name}(): {exc}") from None
+    for name, value in list(bound.arguments.items())[1:]:
+        check = checks.get(name)
+        if check is None:
+            continue
+        kinds, optional, element = check
+        if value is None:
+            if optional:
+                continue
+            raise TypeError(f"{operation.name}(): {name} must not be None")
+        if isinstance(value, bool) and bool not in kinds:
+            raise TypeError(f"{operation.name}(): {name} must be {_names(kinds)}, not bool")
+        if not isinstance(value, kinds):
+            raise TypeError(
+                f"{operation.name}(): {name} must be {_names(kinds)}, not {type(value).__name__}"
+            )
+        if element is not None and isinstance(value, (list, tuple)):
+            for entry in value:
+                if isinstance(entry, bool) or not isinstance(entry, element):
+                    raise TypeError(
+                        f"{operation.name}(): {name} must hold {element.__name__} values, "
+                        f"not {type(entry).__name__}"
+                    )
+
+
+def _names(kinds: tuple[type, ...]) -> str:
+    names = []
+    for kind in kinds:
+        label = {"Mapping": "a dict", "list": "a list", "tuple": "a list"}.get(
+            kind.__name__, kind.__name__
+        )
+        if label not in names:
+            names.append(label)
+    return " or ".join(names)
 
 
 def _placeholders(template: str) -> list[str]:
@@ -504,6 +613,7 @@ class PagedOp(_Operation, Generic[P]):
         build, operation = self.build, self
 
         def make(*args: Any, **kwargs: Any) -> Pager[M]:
+            _check_arguments(operation, args, kwargs)
             paging = build(owner, *args, **kwargs)
             if not isinstance(paging, Paging):
                 raise TypeError(f"{operation.name} must describe its pages with a Paging")
