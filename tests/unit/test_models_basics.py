@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 
 import podio
 
 from ..mock_api import MockPodio
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples"
-
-
-def sample(name: str) -> object:
-    return json.loads((SAMPLES / name).read_text())
+from ..reference import sample
 
 
 def test_find_all_returns_typed_instances_that_round_trip(api: MockPodio) -> None:
