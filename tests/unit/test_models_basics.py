@@ -97,3 +97,13 @@ def test_equality_is_by_id() -> None:
 async def test_async_twin_returns_the_same(api: MockPodio) -> None:
     api.on("GET", "/org/", sample("org-list.json"))
     assert await podio.Organization.afind_all() == podio.Organization.find_all()
+
+
+def test_setting_the_id_of_a_model_whose_id_key_is_id() -> None:
+    by_line = podio.ByLine(type="user", name="A")
+    by_line.id = 5
+    assert by_line.id == 5
+    assert by_line.as_json() == {"type": "user", "name": "A", "id": 5}
+    space = podio.Space.from_dict({"name": "S"})
+    space.id = 9
+    assert space.space_id == 9

@@ -176,6 +176,11 @@ class Model(BaseModel):
         return instance
 
     @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build an instance from a dict of attributes (what ``Model(data)`` does, typed)."""
+        return cls.from_api(data)
+
+    @classmethod
     def from_response(cls, response: Response, *, client: Client | None = None) -> Self:
         try:
             return cls.from_api(response.body, client=client)
@@ -195,7 +200,11 @@ class Model(BaseModel):
 
     @id.setter
     def id(self, value: Any) -> None:
-        setattr(self, self._id_field or "id", value)
+        name = self._id_field or "id"
+        if name in type(self).model_fields:
+            setattr(self, name, value)
+        elif self.__pydantic_extra__ is not None:
+            self.__pydantic_extra__[name] = value
 
     def _attribute(self, name: str) -> Any:
         if name in type(self).model_fields:
