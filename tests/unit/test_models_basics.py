@@ -12,7 +12,12 @@ import podio
 
 from ..mock_api import MockPodio
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples"
+# The reference lives in shared/ next to the checkout, wherever the checkout sits.
+SAMPLES = next(
+    base / "shared" / "podio-api" / "samples"
+    for base in Path(__file__).resolve().parents
+    if (base / "shared" / "podio-api" / "samples").is_dir()
+)
 
 
 def sample(name: str) -> object:
