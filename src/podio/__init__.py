@@ -55,6 +55,8 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.application import Application
+    from .models.application_field import ApplicationField
     from .models.by_line import ByLine
     from .models.organization import Organization
     from .models.profile import Profile
@@ -71,6 +73,8 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "Application",
+    "ApplicationField",
     "AuthorizationError",
     "BadRequestError",
     "ByLine",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 MODELS: dict[str, str] = {
+    "Application": "application",
+    "ApplicationField": "application_field",
     "ByLine": "by_line",
     "Organization": "organization",
     "Profile": "profile",
