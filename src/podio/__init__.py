@@ -58,6 +58,10 @@ if TYPE_CHECKING:
     from .models.application import Application
     from .models.application_field import ApplicationField
     from .models.by_line import ByLine
+    from .models.item import Item
+    from .models.item_diff import ItemDiff
+    from .models.item_field import ItemField
+    from .models.item_revision import ItemRevision
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
@@ -89,6 +93,10 @@ __all__ = [
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",
+    "Item",
+    "ItemDiff",
+    "ItemField",
+    "ItemRevision",
     "Maintenance",
     "MaintenanceError",
     "MemoryTokenStore",
