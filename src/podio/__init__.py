@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from .models.application import Application
     from .models.application_field import ApplicationField
     from .models.by_line import ByLine
+    from .models.filter import Filter
     from .models.item import Item
     from .models.item_diff import ItemDiff
     from .models.item_field import ItemField
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
     from .models.space_contact import SpaceContact
     from .models.status import Status
     from .models.via import Via
+    from .models.view import View
 
     client: Client
     connection: Connection
@@ -88,6 +90,7 @@ __all__ = [
     "ConflictError",
     "Connection",
     "FileTokenStore",
+    "Filter",
     "ForbiddenError",
     "GoneError",
     "InvalidGrantError",
@@ -126,6 +129,7 @@ __all__ = [
     "TokenStore",
     "UnavailableError",
     "Via",
+    "View",
     "__version__",
     "format_path",
     "get_client",

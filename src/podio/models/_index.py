@@ -6,6 +6,7 @@ MODELS: dict[str, str] = {
     "Application": "application",
     "ApplicationField": "application_field",
     "ByLine": "by_line",
+    "Filter": "filter",
     "Item": "item",
     "ItemDiff": "item_diff",
     "ItemField": "item_field",
@@ -16,4 +17,5 @@ MODELS: dict[str, str] = {
     "SpaceContact": "space_contact",
     "Status": "status",
     "Via": "via",
+    "View": "view",
 }
