@@ -57,6 +57,7 @@ from .models._index import MODELS as _MODELS
 if TYPE_CHECKING:
     from .models.application import Application
     from .models.application_field import ApplicationField
+    from .models.batch import Batch
     from .models.by_line import ByLine
     from .models.filter import Filter
     from .models.item import Item
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from .models.item_revision import ItemRevision
     from .models.organization import Organization
     from .models.profile import Profile
+    from .models.reference import Reference
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
@@ -83,6 +85,7 @@ __all__ = [
     "ApplicationField",
     "AuthorizationError",
     "BadRequestError",
+    "Batch",
     "ByLine",
     "Client",
     "ClientError",
@@ -116,6 +119,7 @@ __all__ = [
     "Profile",
     "RateLimit",
     "RateLimitError",
+    "Reference",
     "RequestableAuthorizationError",
     "Response",
     "RetryPolicy",

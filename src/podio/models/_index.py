@@ -5,6 +5,7 @@ from __future__ import annotations
 MODELS: dict[str, str] = {
     "Application": "application",
     "ApplicationField": "application_field",
+    "Batch": "batch",
     "ByLine": "by_line",
     "Filter": "filter",
     "Item": "item",
@@ -13,6 +14,7 @@ MODELS: dict[str, str] = {
     "ItemRevision": "item_revision",
     "Organization": "organization",
     "Profile": "profile",
+    "Reference": "reference",
     "Space": "space",
     "SpaceContact": "space_contact",
     "Status": "status",
