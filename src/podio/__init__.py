@@ -55,11 +55,15 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.action import Action
     from .models.application import Application
     from .models.application_field import ApplicationField
     from .models.batch import Batch
     from .models.by_line import ByLine
     from .models.filter import Filter
+    from .models.flow import Flow
+    from .models.form import Form
+    from .models.importer import Importer
     from .models.item import Item
     from .models.item_diff import ItemDiff
     from .models.item_field import ItemField
@@ -81,6 +85,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "Action",
     "Application",
     "ApplicationField",
     "AuthorizationError",
@@ -94,8 +99,11 @@ __all__ = [
     "Connection",
     "FileTokenStore",
     "Filter",
+    "Flow",
     "ForbiddenError",
+    "Form",
     "GoneError",
+    "Importer",
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 MODELS: dict[str, str] = {
+    "Action": "action",
     "Application": "application",
     "ApplicationField": "application_field",
     "Batch": "batch",
     "ByLine": "by_line",
     "Filter": "filter",
+    "Flow": "flow",
+    "Form": "form",
+    "Importer": "importer",
     "Item": "item",
     "ItemDiff": "item_diff",
     "ItemField": "item_field",
