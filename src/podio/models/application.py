@@ -69,11 +69,12 @@ class Application(Model):
 
     @model_validator(mode="after")
     def _names_from_config(self) -> Self:
-        # Written to __dict__ directly so that `as_json()` keeps only what Podio sent.
+        # Only for keys Podio did not send at all (an explicit null stays null), and written to
+        # __dict__ directly, so that `as_json()` gives back exactly what Podio sent.
         if isinstance(self.config, dict):
             for key in ("name", "item_name"):
                 value = self.config.get(key)
-                if self.__dict__.get(key) is None and isinstance(value, str):
+                if key not in self.model_fields_set and isinstance(value, str):
                     self.__dict__[key] = value
         return self
 

@@ -128,6 +128,8 @@ def test_name_and_item_name_fall_back_to_the_config() -> None:
     assert "name" not in full.as_json() and "item_name" not in full.as_json()
     mini = podio.Application.from_api({"app_id": 1, "name": "Top", "config": {"name": "Inner"}})
     assert mini.name == "Top" and mini.as_json()["name"] == "Top"
+    cleared = {"app_id": 1, "name": None, "config": {"name": "Inner"}}
+    assert podio.Application.from_api(cleared).as_json() == cleared
 
 
 def test_the_app_token_never_shows_in_a_repr() -> None:
