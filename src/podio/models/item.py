@@ -386,7 +386,12 @@ def _update_self(
 ) -> Call:
     """Save this item's `fields`, `external_id`, `tags` and `file_ids`, guarded by its
     `revision` when known (a change made meanwhile makes it fail with a 409 conflict);
-    takes in the new `revision` and `title`."""
+    takes in the new `revision` and `title`.
+
+    Field values are sent as `fields` holds them. For some types (category, relationship,
+    contact) the shape Podio reads out is not the one it takes in (fields.md §2.3): set such
+    values in a write form before saving.
+    """
     body = self._write_body()
     if self.revision is not None:
         body["revision"] = self.revision
