@@ -56,13 +56,27 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.action import Action
+    from .models.application import Application
+    from .models.application_field import ApplicationField
+    from .models.batch import Batch
     from .models.by_line import ByLine
+    from .models.filter import Filter
+    from .models.flow import Flow
+    from .models.form import Form
+    from .models.importer import Importer
+    from .models.item import Item
+    from .models.item_diff import ItemDiff
+    from .models.item_field import ItemField
+    from .models.item_revision import ItemRevision
     from .models.organization import Organization
     from .models.profile import Profile
+    from .models.reference import Reference
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
     from .models.via import Via
+    from .models.view import View
 
     client: Client
     connection: Connection
@@ -72,8 +86,12 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "Action",
+    "Application",
+    "ApplicationField",
     "AuthorizationError",
     "BadRequestError",
+    "Batch",
     "ByLine",
     "Client",
     "ClientError",
@@ -81,11 +99,19 @@ __all__ = [
     "ConflictError",
     "Connection",
     "FileTokenStore",
+    "Filter",
+    "Flow",
     "ForbiddenError",
+    "Form",
     "GoneError",
+    "Importer",
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",
+    "Item",
+    "ItemDiff",
+    "ItemField",
+    "ItemRevision",
     "Maintenance",
     "MaintenanceError",
     "MemoryTokenStore",
@@ -103,6 +129,7 @@ __all__ = [
     "RateBudget",
     "RateLimit",
     "RateLimitError",
+    "Reference",
     "RequestableAuthorizationError",
     "Response",
     "RetryPolicy",
@@ -116,6 +143,7 @@ __all__ = [
     "TokenStore",
     "UnavailableError",
     "Via",
+    "View",
     "__version__",
     "format_path",
     "get_client",

@@ -1,0 +1,1234 @@
+"""Items: the records of an app, each holding values for the app's fields."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Generic, ParamSpec, TypeVar, overload
+
+from .._client import format_path
+from .._errors import InvalidResponseError
+from .._response import Response
+from .._serialization import format_date, format_datetime
+from ._base import DateTime, Descriptor, Model
+from ._operation import (
+    AInstanceOp,
+    AMemberOp,
+    AReturnsOp,
+    Call,
+    ClientArg,
+    InstanceOp,
+    MemberOp,
+    Paging,
+    ReturnsOp,
+    as_field,
+    as_model_list,
+    as_raw,
+    as_status,
+    collection,
+    instance,
+    member,
+    members,
+    paged,
+    returns,
+)
+from .application import Application
+from .by_line import ByLine
+from .item_field import ItemField
+from .item_revision import ItemRevision
+from .via import Via
+
+__all__ = ["Item"]
+
+_DOC = "https://developers.podio.com/doc/items"
+
+#: The largest page `iter_all` asks for. limits.md leaves the maximum of the filter call
+#: undocumented; 500 is the page size Podio's own clients and examples stay within.
+MAX_PAGE_SIZE = 500
+
+P = ParamSpec("P")
+Q = ParamSpec("Q")
+R = TypeVar("R")
+M = TypeVar("M", bound=Model)
+
+#: Field values to write: a dict keyed by field id or external id (fields.md §2.3), or a list
+#: of `ItemField` / ``{"field_id"|"external_id", "values"}``.
+FieldValues = Mapping[Any, Any] | Sequence[ItemField | Mapping[str, Any]]
+
+# Field types whose values Podio computes; sending them back is refused (fields.md §2.3).
+_READ_ONLY_TYPES = frozenset({"calculation"})
+
+
+# --------------------------------------------------------------------------------------------
+# Request bodies and query strings
+
+
+def _fields_body(fields: Any) -> dict[str, Any]:
+    """Field values in Podio's documented write form: ``{field_id|external_id: values}``.
+
+    Takes that mapping as is, or a list of `ItemField` / ``{"external_id"|"field_id",
+    "values"}`` entries (the form the Ruby and .NET clients send). Fields without values and
+    read-only (calculation) fields are left out.
+    """
+    if isinstance(fields, Mapping):
+        return {str(key): value for key, value in fields.items()}
+    if isinstance(fields, (str, bytes)) or not isinstance(fields, Sequence):
+        raise TypeError(
+            "fields must be a dict keyed by field id or external id, or a list of ItemField"
+        )
+    body: dict[str, Any] = {}
+    for entry in fields:
+        if isinstance(entry, ItemField):
+            if entry.values is None or entry.type in _READ_ONLY_TYPES:
+                continue
+            key, values = entry.field_id or entry.external_id, entry.values
+        elif isinstance(entry, Mapping) and "values" in entry:
+            key, values = entry.get("field_id") or entry.get("external_id"), entry["values"]
+        else:
+            raise TypeError(
+                "each field must be an ItemField or a dict with 'values' and 'field_id' or "
+                f"'external_id', not {entry!r}"
+            )
+        if key is None or key == "":
+            raise ValueError("an item field needs a field_id or an external_id to be saved")
+        body[str(key)] = values
+    return body
+
+
+def _item_body(attributes: Mapping[str, Any] | None, **values: Any) -> dict[str, Any]:
+    """The JSON body of an item create/update: `attributes`, overridden by given keywords."""
+    body = dict(attributes or {})
+    body.update({key: value for key, value in values.items() if value is not None})
+    if body.get("fields") is not None:
+        body["fields"] = _fields_body(body["fields"])
+    for key in ("tags", "file_ids"):
+        if body.get(key) is not None:
+            if isinstance(body[key], (str, bytes)) or not isinstance(body[key], Sequence):
+                raise TypeError(f"{key} must be a list")
+            body[key] = list(body[key])
+    for key in ("reminder", "recurrence"):
+        if isinstance(body.get(key), Mapping):
+            body[key] = dict(body[key])
+    return body
+
+
+def _query_value(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, _dt.date):
+        return format_date(value)
+    return str(value)
+
+
+def _filter_query(filters: Mapping[str, Any]) -> dict[str, Any]:
+    """Filters in Podio's query-string syntax (fields.md §4).
+
+    Lists become ``a;b`` (``None`` as ``null``), ``{"from", "to"}`` ranges ``from-to``,
+    dates and datetimes Podio's text; other values pass unchanged.
+    """
+    query: dict[str, Any] = {}
+    for key, value in filters.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            low, high = value.get("from"), value.get("to")
+            query[key] = "-".join("" if end is None else _query_value(end) for end in (low, high))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            query[key] = ";".join(_query_value(entry) for entry in value)
+        elif isinstance(value, (_dt.date, _dt.datetime)):
+            query[key] = _query_value(value)
+        else:
+            query[key] = value
+    return query
+
+
+def _csv(values: Sequence[int] | None) -> str | None:
+    return None if values is None else ",".join(str(value) for value in values)
+
+
+def _time_params(time: _dt.datetime | str | None) -> dict[str, Any]:
+    if isinstance(time, _dt.datetime):
+        return {"time": format_datetime(time)}
+    return {"time": time}
+
+
+def _filter_body(
+    filters: Mapping[str, Any] | None,
+    **values: Any,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"filters": dict(filters or {})}
+    body.update({key: value for key, value in values.items() if value is not None})
+    return body
+
+
+# --------------------------------------------------------------------------------------------
+# Result parsers
+
+
+def _revision_answer(response: Response) -> dict[str, Any] | None:
+    """``{"revision", "title"}`` after a change, or ``None`` when Podio changed nothing (204)."""
+    body = response.body
+    if body is None or body == b"":
+        return None
+    if isinstance(body, Mapping):
+        return dict(body)
+    raise InvalidResponseError(
+        f"unexpected answer from {response.method} {response.url.split('?', 1)[0]}: "
+        "expected {revision, title}",
+        response_status=response.status,
+        response_body=body if isinstance(body, (str, bytes)) else repr(body)[:500],
+        url=response.url,
+        method=response.method,
+        request_id=response.request_id,
+    )
+
+
+def _as_bytes(response: Response) -> bytes:
+    body = response.body
+    if body is None:
+        return b""
+    if isinstance(body, (bytes, bytearray)):
+        return bytes(body)
+    raise InvalidResponseError(
+        f"unexpected answer from {response.method} {response.url.split('?', 1)[0]}: "
+        "expected a spreadsheet, got JSON",
+        response_status=response.status,
+        response_body=repr(body)[:500],
+        url=response.url,
+        method=response.method,
+        request_id=response.request_id,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# One name, two operations: `Item.create(app_id, ...)` on the class, `item.create()` on an
+# instance, as the Ruby gem has class and instance methods of the same name.
+
+
+class _ClassOrInstance(Descriptor):
+    """Dispatches to a class operation or an instance operation by how it is reached."""
+
+    on_class: Any
+    on_instance: Any
+
+    def __init__(self, on_class: Any, on_instance: Any) -> None:
+        self.on_class = on_class
+        self.on_instance = on_instance
+        self.__doc__ = f"{on_class.__doc__}\n\nOn an instance: {on_instance.__doc__}"
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.on_class.__set_name__(owner, name)
+        self.on_instance.__set_name__(owner, name)
+        if not self.on_class.is_async:  # the twins share these functions
+            for op in (self.on_class, self.on_instance):
+                op.build.__qualname__ = f"{owner.__qualname__}.{name}"
+
+    def _get(self, obj: object, owner: type) -> Any:
+        if obj is None:
+            return self.on_class.__get__(None, owner)
+        return self.on_instance.__get__(obj, owner)
+
+
+class _MemberOrInstance(_ClassOrInstance, Generic[P, Q]):
+    def __init__(self, on_class: MemberOp[P], on_instance: InstanceOp[Q]) -> None:
+        super().__init__(on_class, on_instance)
+
+    @overload
+    def __get__(self, obj: None, owner: type[M]) -> Callable[P, M]: ...
+    @overload
+    def __get__(self, obj: Model, owner: type[Model]) -> Callable[Q, bool]: ...
+    def __get__(self, obj: Model | None, owner: type[Model]) -> Any:
+        return self._get(obj, owner)
+
+    def twin(self) -> _AMemberOrInstance[P, Q]:
+        return _AMemberOrInstance(self.on_class.twin(), self.on_instance.twin())
+
+
+class _AMemberOrInstance(_ClassOrInstance, Generic[P, Q]):
+    def __init__(self, on_class: AMemberOp[P], on_instance: AInstanceOp[Q]) -> None:
+        super().__init__(on_class, on_instance)
+
+    @overload
+    def __get__(self, obj: None, owner: type[M]) -> Callable[P, Awaitable[M]]: ...
+    @overload
+    def __get__(self, obj: Model, owner: type[Model]) -> Callable[Q, Awaitable[bool]]: ...
+    def __get__(self, obj: Model | None, owner: type[Model]) -> Any:
+        return self._get(obj, owner)
+
+
+class _ReturnsOrInstance(_ClassOrInstance, Generic[P, R, Q]):
+    def __init__(self, on_class: ReturnsOp[P, R], on_instance: InstanceOp[Q]) -> None:
+        super().__init__(on_class, on_instance)
+
+    @overload
+    def __get__(self, obj: None, owner: type[Model]) -> Callable[P, R]: ...
+    @overload
+    def __get__(self, obj: Model, owner: type[Model]) -> Callable[Q, bool]: ...
+    def __get__(self, obj: Model | None, owner: type[Model]) -> Any:
+        return self._get(obj, owner)
+
+    def twin(self) -> _AReturnsOrInstance[P, R, Q]:
+        return _AReturnsOrInstance(self.on_class.twin(), self.on_instance.twin())
+
+
+class _AReturnsOrInstance(_ClassOrInstance, Generic[P, R, Q]):
+    def __init__(self, on_class: AReturnsOp[P, R], on_instance: AInstanceOp[Q]) -> None:
+        super().__init__(on_class, on_instance)
+
+    @overload
+    def __get__(self, obj: None, owner: type[Model]) -> Callable[P, Awaitable[R]]: ...
+    @overload
+    def __get__(self, obj: Model, owner: type[Model]) -> Callable[Q, Awaitable[bool]]: ...
+    def __get__(self, obj: Model | None, owner: type[Model]) -> Any:
+        return self._get(obj, owner)
+
+
+# --------------------------------------------------------------------------------------------
+# The calls behind `create` and `update` (declared in the class through _ClassOrInstance)
+
+
+def _create(
+    cls: type[Item],
+    app_id: int,
+    attributes: Mapping[str, Any] | None = None,
+    *,
+    fields: FieldValues | None = None,
+    external_id: str | None = None,
+    file_ids: Sequence[int] | None = None,
+    tags: Sequence[str] | None = None,
+    reminder: Mapping[str, Any] | None = None,
+    recurrence: Mapping[str, Any] | None = None,
+    silent: bool | None = None,
+    hook: bool | None = None,
+    client: ClientArg = None,
+) -> Call:
+    """Create an item in an app and return it as Podio answers (at least its `item_id`).
+
+    `fields` holds the values by field id or external id, in any of Podio's write forms
+    (fields.md §2.3): ``{"title": "Hello", "status": [1], "due": {"start": "2024-05-01"}}``.
+    A list of `ItemField` is accepted too. The keywords override the same keys of
+    `attributes`. `silent` keeps the creation out of streams and notifications; ``hook=False``
+    fires no webhooks.
+    """
+    body = _item_body(
+        attributes,
+        fields=fields,
+        external_id=external_id,
+        file_ids=file_ids,
+        tags=tags,
+        reminder=reminder,
+        recurrence=recurrence,
+    )
+    body.setdefault("fields", {})
+    return Call(path={"app_id": app_id}, params={"silent": silent, "hook": hook}, json=body)
+
+
+def _create_self(
+    self: Item, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
+) -> Call:
+    """Create this item in its app (`app_id`) from its `fields`, `external_id`, `tags` and
+    `file_ids`; takes in what Podio answers (`item_id`, `title`, `link`, ...)."""
+    app_id = self.app_id
+    if app_id is None:
+        raise ValueError("an item needs app_id before it can be created: Item(app_id=..., ...)")
+    body = self._write_body()
+    body.setdefault("fields", {})
+
+    def take(response: Response) -> None:
+        self._take(response.body)
+
+    return Call(
+        path={"app_id": app_id}, params={"silent": silent, "hook": hook}, json=body, after=take
+    )
+
+
+def _update(
+    cls: type[Item],
+    item_id: int,
+    attributes: Mapping[str, Any] | None = None,
+    *,
+    fields: FieldValues | None = None,
+    external_id: str | None = None,
+    file_ids: Sequence[int] | None = None,
+    tags: Sequence[str] | None = None,
+    reminder: Mapping[str, Any] | None = None,
+    recurrence: Mapping[str, Any] | None = None,
+    revision: int | None = None,
+    silent: bool | None = None,
+    hook: bool | None = None,
+    client: ClientArg = None,
+) -> Call:
+    """Change an item: only the fields given change, ``[]`` clears a field.
+
+    With `revision`, Podio refuses the change (`ConflictError`, 409) if the item changed since
+    that revision. Returns ``{"revision": int, "title": str}``, or ``None`` when Podio
+    answers 204 because nothing changed.
+    """
+    body = _item_body(
+        attributes,
+        fields=fields,
+        external_id=external_id,
+        file_ids=file_ids,
+        tags=tags,
+        reminder=reminder,
+        recurrence=recurrence,
+        revision=revision,
+    )
+    return Call(path={"item_id": item_id}, params={"silent": silent, "hook": hook}, json=body)
+
+
+def _update_self(
+    self: Item, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
+) -> Call:
+    """Save this item's `fields`, `external_id`, `tags` and `file_ids`, guarded by its
+    `revision` when known (a change made meanwhile makes it fail with a 409 conflict);
+    takes in the new `revision` and `title`.
+
+    Field values are sent as `fields` holds them. For some types (category, relationship,
+    contact) the shape Podio reads out is not the one it takes in (fields.md §2.3): set such
+    values in a write form before saving.
+    """
+    body = self._write_body()
+    if self.revision is not None:
+        body["revision"] = self.revision
+
+    def take(response: Response) -> None:
+        if isinstance(response.body, Mapping):
+            for key in ("revision", "title"):
+                if key in response.body:
+                    setattr(self, key, response.body[key])
+
+    return Call(
+        path={"item_id": self.item_id},
+        params={"silent": silent, "hook": hook},
+        json=body,
+        after=take,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+
+
+class Item(Model):
+    """An item (items.md §1): a record of an app with its `fields` and their values.
+
+    Build a new one and save it, or call the class operations::
+
+        item = podio.Item(app_id=12, fields={"title": "Hello"}, tags=["new"])
+        if not item.save():
+            print(item.error_code, item.error_message)
+
+        item = podio.Item.create(12, fields={"title": "Hello"})
+        for item in podio.Item.iter_all(12, filters={"status": [1]}):
+            ...
+
+    `fields` is a list of `ItemField` as Podio sends them; a dict keyed by field id or
+    external id is accepted for saving (it stays raw, see `as_json`).
+    """
+
+    _id_field = "item_id"
+
+    item_id: int | None = None
+    app_item_id: int | None = None
+    app_item_id_formatted: str | None = None
+    external_id: str | None = None
+    title: str | None = None
+    link: str | None = None
+    app: Application | None = None
+    fields: list[ItemField] | None = None
+    revision: int | None = None
+    initial_revision: ItemRevision | None = None
+    current_revision: ItemRevision | None = None
+    revisions: list[ItemRevision] | None = None
+    created_on: DateTime | None = None
+    created_by: ByLine | None = None
+    created_via: Via | None = None
+    last_event_on: DateTime | None = None
+    rights: list[str] | None = None
+    tags: list[str] | None = None
+    files: list[dict[str, Any]] | None = None
+    file_ids: list[int] | None = None
+    comments: list[dict[str, Any]] | None = None
+    tasks: list[dict[str, Any]] | None = None
+    conversations: list[dict[str, Any]] | None = None
+    shares: list[dict[str, Any]] | None = None
+    refs: list[dict[str, Any]] | None = None
+    references: list[dict[str, Any]] | None = None
+    ref: dict[str, Any] | None = None
+    ratings: dict[str, Any] | None = None
+    user_ratings: dict[str, Any] | None = None
+    votes: dict[str, Any] | None = None
+    like_count: int | None = None
+    is_liked: bool | None = None
+    subscribed: bool | None = None
+    subscribed_count: int | None = None
+    comment_count: int | None = None
+    file_count: int | None = None
+    task_count: int | None = None
+    participants: dict[str, Any] | None = None
+    reminder: dict[str, Any] | None = None
+    recurrence: dict[str, Any] | None = None
+    linked_account_id: int | None = None
+    linked_account_data: dict[str, Any] | None = None
+    grant: dict[str, Any] | None = None
+    invite: dict[str, Any] | None = None
+    # A float in most answers, an int in some (samples/item-get-*.json): kept as sent.
+    priority: int | float | None = None
+    excerpt: str | None = None
+    pinned: bool | None = None
+    push: dict[str, Any] | None = None
+    presence: dict[str, Any] | None = None
+    sharefile_vault_url: str | None = None
+    sharefile_vault_folder_id: str | int | None = None
+
+    def __init__(self, data: Mapping[str, Any] | None = None, /, **values: Any) -> None:
+        # Declared here so type checkers take any keyword, as the base model does at run time:
+        # `app_id` is not an attribute Podio sends, and `fields` may be given as a dict.
+        super().__init__(data, **values)
+
+    # -- convenience -------------------------------------------------------------------------
+
+    @property
+    def app_id(self) -> int | None:
+        """The id of the item's app: given as ``Item(app_id=...)``, else ``app.app_id``."""
+        given = (self.__pydantic_extra__ or {}).get("app_id")
+        if given is not None:
+            return int(given)
+        return self.app.app_id if self.app is not None else None
+
+    @app_id.setter
+    def app_id(self, value: int | None) -> None:
+        if self.__pydantic_extra__ is None:  # pragma: no cover - extra="allow" always sets it
+            raise AttributeError("app_id")
+        self.__pydantic_extra__["app_id"] = value
+
+    def _write_body(self) -> dict[str, Any]:
+        """What saving sends: the field values, external id, tags and files to attach."""
+        body: dict[str, Any] = {}
+        raw_fields = (self.__pydantic_extra__ or {}).get("fields")
+        if self.fields is not None:
+            body["fields"] = _fields_body(self.fields)
+        elif isinstance(raw_fields, Mapping):
+            body["fields"] = _fields_body(raw_fields)
+        if self.external_id is not None:
+            body["external_id"] = self.external_id
+        if self.tags is not None:
+            body["tags"] = list(self.tags)
+        if self.file_ids is not None:
+            body["file_ids"] = list(self.file_ids)
+        return body
+
+    def _take(self, body: Any) -> None:
+        """Take Podio's answer about this item into it (every key Podio sent)."""
+        if not isinstance(body, Mapping):
+            return
+        answer = type(self).from_api(body)
+        for name in answer.model_fields_set:
+            setattr(self, name, getattr(answer, name))
+        for key, value in (answer.__pydantic_extra__ or {}).items():
+            setattr(self, key, value)
+
+    # -- creating, changing and deleting -------------------------------------------------------
+
+    create = _MemberOrInstance(
+        member("POST", "/item/app/{app_id}/", doc=f"{_DOC}/add-new-item-22362")(_create),
+        instance("POST", "/item/app/{app_id}/", doc=f"{_DOC}/add-new-item-22362")(_create_self),
+    )
+    acreate = create.twin()
+
+    update = _ReturnsOrInstance(
+        returns(_revision_answer, "PUT", "/item/{item_id}", doc=f"{_DOC}/update-item-22363")(
+            _update
+        ),
+        instance("PUT", "/item/{item_id}", doc=f"{_DOC}/update-item-22363")(_update_self),
+    )
+    aupdate = update.twin()
+
+    def save(
+        self, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
+    ) -> bool:
+        """`create` this item if it has no `item_id` yet, else `update` it.
+
+        Returns ``True`` on success; on an API error ``False``, keeping the error in `error`,
+        `error_code`, `error_message`, `error_parameters`.
+        """
+        if self.new_record:
+            return self.create(silent=silent, hook=hook, client=client)
+        return self.update(silent=silent, hook=hook, client=client)
+
+    async def asave(
+        self, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
+    ) -> bool:
+        """Async twin of `save`."""
+        if self.new_record:
+            return await self.acreate(silent=silent, hook=hook, client=client)
+        return await self.aupdate(silent=silent, hook=hook, client=client)
+
+    @instance("DELETE", "/item/{item_id}", doc=f"{_DOC}/delete-item-22364")
+    def destroy(
+        self, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
+    ) -> Call:
+        """Delete this item on Podio."""
+        return Call(path={"item_id": self.item_id}, params={"silent": silent, "hook": hook})
+
+    adestroy = destroy.twin()
+
+    @returns(as_raw, "DELETE", "/item/{item_id}", doc=f"{_DOC}/delete-item-22364")
+    def delete(
+        cls,
+        item_id: int,
+        *,
+        silent: bool | None = None,
+        hook: bool | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Delete an item (it leaves every view); returns Podio's answer, usually empty."""
+        return Call(path={"item_id": item_id}, params={"silent": silent, "hook": hook})
+
+    adelete = delete.twin()
+
+    @returns(as_raw, "POST", "/item/app/{app_id}/delete", doc=f"{_DOC}/bulk-delete-items-19406111")
+    def bulk_delete(
+        cls,
+        app_id: int,
+        *,
+        item_ids: Sequence[int] | None = None,
+        view_id: int | None = None,
+        filters: Mapping[str, Any] | None = None,
+        silent: bool | None = None,
+        hook: bool | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Delete many items of an app: those in `item_ids`, or those a view and/or filters
+        select (Podio ignores `view_id` and `filters` when `item_ids` is given).
+
+        Podio deletes asynchronously and answers ``{"deleted": [...], "pending": [...]}``.
+        Without any selection nothing is sent: an empty selection must never mean "all".
+        App-authenticated clients may not bulk delete.
+        """
+        if item_ids is None and view_id is None and filters is None:
+            raise ValueError("bulk_delete needs item_ids, a view_id or filters")
+        if item_ids is not None and (isinstance(item_ids, (str, bytes)) or not list(item_ids)):
+            raise ValueError("item_ids must be a non-empty list of item ids")
+        body: dict[str, Any] = {}
+        if item_ids is not None:
+            body["item_ids"] = list(item_ids)
+        if view_id is not None:
+            body["view_id"] = view_id
+        if filters is not None:
+            body["filters"] = dict(filters)
+        return Call(path={"app_id": app_id}, params={"silent": silent, "hook": hook}, json=body)
+
+    abulk_delete = bulk_delete.twin()
+
+    @member("POST", "/item/{item_id}/clone", doc=f"{_DOC}/clone-item-37722742")
+    def clone(
+        cls,
+        item_id: int,
+        *,
+        silent: bool | None = None,
+        hook: bool | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Copy an item in its app. Returns the copy (Podio answers ``{"item_id": ...}``,
+        which the Ruby gem returns bare; here it is `item_id`)."""
+        return Call(path={"item_id": item_id}, params={"silent": silent, "hook": hook})
+
+    aclone = clone.twin()
+
+    @returns(as_raw, "GET", "/item/{item_id}/clone", doc=f"{_DOC}/get-item-clone-96822231")
+    def find_clone(cls, item_id: int, *, client: ClientArg = None) -> Call:
+        """What a copy of an item would start with: ``{"values", "files", "tags"}``."""
+        return Call(path={"item_id": item_id})
+
+    afind_clone = find_clone.twin()
+
+    # -- finding one item ----------------------------------------------------------------------
+
+    @member("GET", "/item/{item_id}", doc=f"{_DOC}/get-item-22360")
+    def find(
+        cls,
+        item_id: int,
+        *,
+        mark_as_viewed: bool | None = None,
+        fields: str | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """One item, in full. ``mark_as_viewed=False`` leaves its notifications unread;
+        `fields` shapes the answer (conventions.md §5), e.g. ``"files"``."""
+        return Call(
+            path={"item_id": item_id}, params={"mark_as_viewed": mark_as_viewed, "fields": fields}
+        )
+
+    afind = find.twin()
+
+    @member("GET", "/item/{item_id}/basic", doc=f"{_DOC}/get-item-basic-61768")
+    def find_basic(
+        cls,
+        item_id: int,
+        *,
+        mark_as_viewed: bool | None = None,
+        fields: str | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """One item without its comments and other side data: faster than `find`."""
+        return Call(
+            path={"item_id": item_id}, params={"mark_as_viewed": mark_as_viewed, "fields": fields}
+        )
+
+    afind_basic = find_basic.twin()
+
+    @member(
+        "GET", "/app/{app_id}/item/{app_item_id}", doc=f"{_DOC}/get-item-by-app-item-id-66506688"
+    )
+    def find_by_app_item_id(
+        cls, app_id: int, app_item_id: int, *, client: ClientArg = None
+    ) -> Call:
+        """The item with the given per-app number (the one in its URL)."""
+        return Call(path={"app_id": app_id, "app_item_id": app_item_id})
+
+    afind_by_app_item_id = find_by_app_item_id.twin()
+
+    @member(
+        "GET",
+        "/item/app/{app_id}/external_id/{external_id}",
+        doc=f"{_DOC}/get-item-by-external-id-19556702",
+    )
+    def find_by_external_id(
+        cls, app_id: int, external_id: str, *, client: ClientArg = None
+    ) -> Call:
+        """The item of an app with the given external id. External ids are not unique: with
+        duplicates Podio returns one of them (see `find_all_by_external_id`)."""
+        return Call(path={"app_id": app_id, "external_id": external_id})
+
+    afind_by_external_id = find_by_external_id.twin()
+
+    @collection("GET", "/item/app/{app_id}/v2/")
+    def find_all_by_external_id(
+        cls, app_id: int, external_id: str, *, client: ClientArg = None
+    ) -> Call:
+        """Every item of an app with the given external id, as a `Collection`."""
+        return Call(path={"app_id": app_id}, params={"external_id": external_id})
+
+    afind_all_by_external_id = find_all_by_external_id.twin()
+
+    @member("GET", "/item/{item_id}/{operation}")
+    def find_next(
+        cls, item_id: int, *, time: _dt.datetime | str | None = None, client: ClientArg = None
+    ) -> Call:
+        """The item after this one in the user's last used view of its app."""
+        return Call(path={"item_id": item_id, "operation": "next"}, params=_time_params(time))
+
+    afind_next = find_next.twin()
+
+    @member("GET", "/item/{item_id}/{operation}")
+    def find_previous(
+        cls, item_id: int, *, time: _dt.datetime | str | None = None, client: ClientArg = None
+    ) -> Call:
+        """The item before this one in the user's last used view of its app."""
+        return Call(path={"item_id": item_id, "operation": "previous"}, params=_time_params(time))
+
+    afind_previous = find_previous.twin()
+
+    @member(
+        "GET",
+        "/item/{item_id}/reference/{field_id}/preview",
+        doc=f"{_DOC}/get-item-preview-for-field-reference-7529318",
+    )
+    def find_basic_by_field(cls, item_id: int, field_id: int, *, client: ClientArg = None) -> Call:
+        """A short view of an item as a relationship field (`field_id`) shows it."""
+        return Call(path={"item_id": item_id, "field_id": field_id})
+
+    afind_basic_by_field = find_basic_by_field.twin()
+
+    @returns(as_raw, "GET", "/item/{item_id}/meeting/url", doc=f"{_DOC}/get-meeting-url-14763260")
+    def find_meeting_url(cls, item_id: int, *, client: ClientArg = None) -> Call:
+        """The meeting link of an item of a meeting app: ``{"url": ...}``."""
+        return Call(path={"item_id": item_id})
+
+    afind_meeting_url = find_meeting_url.twin()
+
+    # -- lists of items ------------------------------------------------------------------------
+
+    @collection("GET", "/item/app/{app_id}/", doc=f"{_DOC}/get-items-27803")
+    def find_all(
+        cls,
+        /,
+        app_id: int,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        sort_by: str | None = None,
+        sort_desc: bool | None = None,
+        view_id: int | None = None,
+        fields: str | None = None,
+        client: ClientArg = None,
+        **filters: Any,
+    ) -> Call:
+        """One page of an app's items as a `Collection` (`count` matching, `total_count` in
+        the app). Filters go as keywords by field id or external id, in query form:
+        ``find_all(12, status=[1, 2], price={"from": 10, "to": 20})`` sends ``status=1;2`` and
+        ``price=10-20`` (fields.md §4). ``view_id=0`` uses the user's last view."""
+        params: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "sort_by": sort_by,
+            "sort_desc": sort_desc,
+            "view_id": view_id,
+            "fields": fields,
+        }
+        params.update(_filter_query(filters))
+        return Call(path={"app_id": app_id}, params=params)
+
+    afind_all = find_all.twin()
+
+    @collection("POST", "/item/app/{app_id}/filter/", doc=f"{_DOC}/filter-items-4496747")
+    def find_by_filter_values(
+        cls,
+        app_id: int,
+        filters: Mapping[str, Any] | None = None,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        sort_by: str | None = None,
+        sort_desc: bool | None = None,
+        remember: bool | None = None,
+        fields: str | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """One page of the items matching `filters` (keyed by field id, external id or
+        ``created_on``/``created_by``/...; fields.md §4), as a `Collection`.
+
+        Podio's page is 30 items by default. ``remember=True`` stores the filter as the user's
+        last used view. ``fields="items.fields(files)"`` includes attachments. Also available
+        as `filter`, the name the PHP client uses; `iter_all` walks every page.
+        """
+        body = _filter_body(
+            filters,
+            limit=limit,
+            offset=offset,
+            sort_by=sort_by,
+            sort_desc=sort_desc,
+            remember=remember,
+        )
+        return Call(path={"app_id": app_id}, params={"fields": fields}, json=body, idempotent=True)
+
+    afind_by_filter_values = find_by_filter_values.twin()
+    filter = find_by_filter_values
+    afilter = afind_by_filter_values
+
+    @paged("POST", "/item/app/{app_id}/filter/", doc=f"{_DOC}/filter-items-4496747")
+    def iter_all(
+        cls,
+        app_id: int,
+        filters: Mapping[str, Any] | None = None,
+        *,
+        sort_by: str | None = None,
+        sort_desc: bool | None = None,
+        page_size: int = 100,
+        client: ClientArg = None,
+    ) -> Paging:
+        """Every item matching `filters`, fetched `page_size` at a time (at most 500) as the
+        loop goes on; for ``for`` and ``async for``. Stops once Podio's ``filtered`` count
+        is reached."""
+        if isinstance(page_size, bool) or not isinstance(page_size, int):
+            raise TypeError("page_size must be an int")
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
+        format_path("/item/app/{app_id}/filter/", app_id=app_id)  # a bad id fails now
+        body = _filter_body(filters, sort_by=sort_by, sort_desc=sort_desc)
+
+        def page(offset: int, limit: int) -> Call:
+            return Call(
+                path={"app_id": app_id},
+                json={**body, "limit": limit, "offset": offset},
+                idempotent=True,
+            )
+
+        return Paging(call=page, page_size=page_size, items_key="items", count_key="filtered")
+
+    @collection(
+        "POST", "/item/app/{app_id}/filter/{view_id}/", doc=f"{_DOC}/filter-items-by-view-4540284"
+    )
+    def filter_by_view(
+        cls,
+        app_id: int,
+        view_id: int,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        sort_by: str | None = None,
+        sort_desc: bool | None = None,
+        remember: bool | None = None,
+        fields: str | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """One page of the items a saved view selects, in the view's order unless `sort_by`
+        says otherwise, as a `Collection`. The Ruby gem calls it `find_by_filter_id`."""
+        body = {
+            key: value
+            for key, value in {
+                "limit": limit,
+                "offset": offset,
+                "sort_by": sort_by,
+                "sort_desc": sort_desc,
+                "remember": remember,
+            }.items()
+            if value is not None
+        }
+        return Call(
+            path={"app_id": app_id, "view_id": view_id},
+            params={"fields": fields},
+            json=body,
+            idempotent=True,
+        )
+
+    afilter_by_view = filter_by_view.twin()
+    find_by_filter_id = filter_by_view
+    afind_by_filter_id = afilter_by_view
+
+    @paged(
+        "POST", "/item/app/{app_id}/filter/{view_id}/", doc=f"{_DOC}/filter-items-by-view-4540284"
+    )
+    def iter_by_view(
+        cls,
+        app_id: int,
+        view_id: int,
+        *,
+        page_size: int = 100,
+        client: ClientArg = None,
+    ) -> Paging:
+        """Every item a saved view selects, fetched `page_size` at a time (at most 500)."""
+        if isinstance(page_size, bool) or not isinstance(page_size, int):
+            raise TypeError("page_size must be an int")
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
+        format_path("/item/app/{app_id}/filter/{view_id}/", app_id=app_id, view_id=view_id)
+
+        def page(offset: int, limit: int) -> Call:
+            return Call(
+                path={"app_id": app_id, "view_id": view_id},
+                json={"limit": limit, "offset": offset},
+                idempotent=True,
+            )
+
+        return Paging(call=page, page_size=page_size, items_key="items", count_key="filtered")
+
+    @returns(
+        as_field("count", int),
+        "GET",
+        "/item/app/{app_id}/count/",
+        doc=f"{_DOC}/get-item-count-34819997",
+    )
+    def count(
+        cls,
+        /,
+        app_id: int,
+        *,
+        view_id: int | None = None,
+        client: ClientArg = None,
+        **filters: Any,
+    ) -> Call:
+        """How many items of an app match a view and/or filters (query form, as in
+        `find_all`). The Ruby gem calls it `item_count`."""
+        params: dict[str, Any] = {"view_id": view_id}
+        params.update(_filter_query(filters))
+        return Call(path={"app_id": app_id}, params=params)
+
+    acount = count.twin()
+    item_count = count
+    aitem_count = acount
+
+    @returns(_as_bytes, "GET", "/item/app/{app_id}/xlsx/", doc=f"{_DOC}/get-items-as-xlsx-63233")
+    def xlsx(
+        cls,
+        /,
+        app_id: int,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        sort_by: str | None = None,
+        sort_desc: bool | None = None,
+        view_id: int | None = None,
+        deleted_columns: bool | None = None,
+        client: ClientArg = None,
+        **filters: Any,
+    ) -> Call:
+        """An app's items as an Excel spreadsheet (the file's bytes; Podio's default `limit`
+        is 20). Filters as in `find_all`. For large exports use `export`, which runs as a
+        batch."""
+        params: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "sort_by": sort_by,
+            "sort_desc": sort_desc,
+            "view_id": view_id,
+            "deleted_columns": deleted_columns,
+        }
+        params.update(_filter_query(filters))
+        return Call(path={"app_id": app_id}, params=params)
+
+    axlsx = xlsx.twin()
+
+    @returns(
+        as_raw, "POST", "/item/app/{app_id}/export/{exporter}", doc=f"{_DOC}/export-items-4235696"
+    )
+    def export(
+        cls,
+        app_id: int,
+        exporter: str,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+        view_id: int | None = None,
+        filters: Mapping[str, Any] | None = None,
+        sort_by: str | None = None,
+        sort_desc: bool | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Export an app's items as a spreadsheet (`exporter` ``"xlsx"`` or ``"xls"``) in the
+        background. Returns ``{"batch_id": ...}``: poll `Batch.find` until done, then
+        download its `file`. ``view_id=0`` uses the user's last view."""
+        body = {
+            key: value
+            for key, value in {
+                "limit": limit,
+                "offset": offset,
+                "view_id": view_id,
+                "filters": dict(filters) if filters is not None else None,
+                "sort_by": sort_by,
+                "sort_desc": sort_desc,
+            }.items()
+            if value is not None
+        }
+        return Call(path={"app_id": app_id, "exporter": exporter}, json=body)
+
+    aexport = export.twin()
+
+    @returns(as_raw, "POST", "/item/app/{app_id}/calculate", doc=f"{_DOC}/calculate-67633")
+    def calculate(
+        cls,
+        app_id: int,
+        attributes: Mapping[str, Any] | None = None,
+        *,
+        aggregation: str | None = None,
+        formula: Sequence[Mapping[str, Any]] | None = None,
+        groupings: Sequence[Mapping[str, Any]] | None = None,
+        filters: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Aggregate an app's items (items.md §6): `aggregation` ``"sum"``, ``"average"``,
+        ``"count"``, ``"minimum"`` or ``"maximum"`` over a `formula`, grouped by
+        `groupings`, over the items `filters` select. Returns ``{"total", "groups"}``."""
+        body = dict(attributes or {})
+        body.update(
+            {
+                key: value
+                for key, value in {
+                    "aggregation": aggregation,
+                    "formula": [dict(part) for part in formula] if formula is not None else None,
+                    "groupings": [dict(g) for g in groupings] if groupings is not None else None,
+                    "filters": dict(filters) if filters is not None else None,
+                    "limit": limit,
+                }.items()
+                if value is not None
+            }
+        )
+        return Call(path={"app_id": app_id}, json=body, idempotent=True)
+
+    acalculate = calculate.twin()
+
+    @returns(as_raw, "GET", "/item/app/{app_id}/values", doc=f"{_DOC}/get-app-values-22455")
+    def find_app_values(cls, app_id: int, *, client: ClientArg = None) -> Call:
+        """The values an app's items can be filtered by: ``{"fields", "created_bys",
+        "created_vias", "tags"}``."""
+        return Call(path={"app_id": app_id})
+
+    afind_app_values = find_app_values.twin()
+
+    @returns(as_raw, "POST", "/item/app/{app_id}/cleanup_field_values")
+    def cleanup_field_values(cls, app_id: int, *, client: ClientArg = None) -> Call:
+        """Ask Podio to tidy the stored field values of an app's items."""
+        return Call(path={"app_id": app_id})
+
+    acleanup_field_values = cleanup_field_values.twin()
+
+    @members(
+        "GET", "/item/field/{field_id}/find", doc=f"{_DOC}/find-items-by-field-and-title-22485"
+    )
+    def search_field(
+        cls,
+        field_id: int,
+        *,
+        text: str | None = None,
+        limit: int | None = None,
+        not_item_id: Sequence[int] | None = None,
+        sort: str | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Items a relationship field (`field_id`) may point to whose title holds `text`
+        (Podio's default `limit`: 13); `sort` is ``"created_on"``, ``"title"`` or relevance."""
+        return Call(
+            path={"field_id": field_id},
+            params={"text": text, "limit": limit, "not_item_id": _csv(not_item_id), "sort": sort},
+        )
+
+    asearch_field = search_field.twin()
+
+    @members("GET", "/item/field/{field_id}/top/", doc=f"{_DOC}/get-top-values-for-field-68334")
+    def find_field_top(
+        cls,
+        field_id: int,
+        *,
+        limit: int | None = None,
+        not_item_id: Sequence[int] | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """The items most often picked in a relationship field."""
+        return Call(
+            path={"field_id": field_id}, params={"limit": limit, "not_item_id": _csv(not_item_id)}
+        )
+
+    afind_field_top = find_field_top.twin()
+
+    # -- values ----------------------------------------------------------------------------
+
+    @returns(
+        as_model_list(ItemField),
+        "GET",
+        "/item/{item_id}/value",
+        doc=f"{_DOC}/get-item-values-22365",
+    )
+    def find_values(cls, item_id: int, *, client: ClientArg = None) -> Call:
+        """An item's fields with their values, and nothing else."""
+        return Call(path={"item_id": item_id})
+
+    afind_values = find_values.twin()
+
+    @returns(
+        _revision_answer, "PUT", "/item/{item_id}/value", doc=f"{_DOC}/update-item-values-22366"
+    )
+    def update_values(
+        cls,
+        item_id: int,
+        fields: FieldValues,
+        *,
+        silent: bool | None = None,
+        hook: bool | None = None,
+        client: ClientArg = None,
+    ) -> Call:
+        """Change some field values of an item (as `fields` of `update`) and nothing else.
+        Returns ``{"revision", "title"}``, or ``None`` when nothing changed."""
+        return Call(
+            path={"item_id": item_id},
+            params={"silent": silent, "hook": hook},
+            json=_fields_body(fields),
+        )
+
+    aupdate_values = update_values.twin()
+
+    # -- references ------------------------------------------------------------------------
+
+    @returns(as_raw, "GET", "/item/{item_id}/reference/", doc=f"{_DOC}/get-item-references-22439")
+    def find_references(cls, item_id: int, *, client: ClientArg = None) -> Call:
+        """The items that point to this one, grouped by app and field: ``[{"app", "field",
+        "items": [...]}]``."""
+        return Call(path={"item_id": item_id})
+
+    afind_references = find_references.twin()
+
+    @members(
+        "GET",
+        "/item/{item_id}/reference/field/{field_id}",
+        doc=f"{_DOC}/get-references-to-item-by-field-7403920",
+    )
+    def find_references_by_field(
+        cls, item_id: int, field_id: int, *, limit: int | None = None, client: ClientArg = None
+    ) -> Call:
+        """The items pointing to this one through one relationship field."""
+        return Call(path={"item_id": item_id, "field_id": field_id}, params={"limit": limit})
+
+    afind_references_by_field = find_references_by_field.twin()
+
+    @returns(as_raw, "PUT", "/item/{item_id}/ref", doc=f"{_DOC}/update-item-reference-7421495")
+    def update_ref(
+        cls, item_id: int, ref_type: str, ref_id: int, *, client: ClientArg = None
+    ) -> Call:
+        """Link an item to another object (``update_ref(42, "item", 43)``)."""
+        return Call(path={"item_id": item_id}, json={"type": ref_type, "id": ref_id})
+
+    aupdate_ref = update_ref.twin()
+
+    @returns(as_raw, "DELETE", "/item/{item_id}/ref", doc=f"{_DOC}/delete-item-reference-7302326")
+    def delete_ref(cls, item_id: int, *, client: ClientArg = None) -> Call:
+        """Remove an item's link to another object."""
+        return Call(path={"item_id": item_id})
+
+    adelete_ref = delete_ref.twin()
+
+    # -- revisions -------------------------------------------------------------------------
+
+    @returns(
+        as_raw,
+        "POST",
+        "/item/{item_id}/revision/{revision}/revert_to",
+        doc=f"{_DOC}/revert-to-revision-194362682",
+    )
+    def revert_to_revision(
+        cls,
+        item_id: int,
+        revision: int,
+        attributes: Mapping[str, Any] | None = None,
+        *,
+        client: ClientArg = None,
+    ) -> Call:
+        """Bring an item back to how it was at `revision` (the PHP client's verb, POST).
+        To undo one revision only, use `ItemDiff.revert`."""
+        return Call(path={"item_id": item_id, "revision": revision}, json=dict(attributes or {}))
+
+    arevert_to_revision = revert_to_revision.twin()
+
+    @returns(
+        as_raw,
+        "DELETE",
+        "/item/{item_id}/revision/{revision}/revert_to",
+        doc=f"{_DOC}/revert-to-revision-194362682",
+    )
+    def revert_to_revision_by_delete(
+        cls, item_id: int, revision: int, *, client: ClientArg = None
+    ) -> Call:
+        """`revert_to_revision` as the .NET client sends it (DELETE, not POST).
+
+        The two official clients disagree on the verb and the documentation page could not
+        be read; prefer `revert_to_revision` and use this one if Podio answers 404 there.
+        Returns ``{"revision": ...}``.
+        """
+        return Call(path={"item_id": item_id, "revision": revision})
+
+    arevert_to_revision_by_delete = revert_to_revision_by_delete.twin()
+
+    # -- other actions ---------------------------------------------------------------------
+
+    @returns(
+        as_status, "PUT", "/item/{item_id}/participation", doc=f"{_DOC}/set-participation-7156154"
+    )
+    def set_participation(cls, item_id: int, status: str, *, client: ClientArg = None) -> Call:
+        """The user's answer to a meeting item: ``"invited"``, ``"accepted"``,
+        ``"declined"`` or ``"tentative"``. Returns the HTTP status."""
+        return Call(path={"item_id": item_id}, json={"status": status})
+
+    aset_participation = set_participation.twin()
+
+    @member("POST", "/item/{item_id}/rearrange")
+    def rearrange(
+        cls, item_id: int, attributes: Mapping[str, Any], *, client: ClientArg = None
+    ) -> Call:
+        """Move an item in its app's manual order (its `priority`); returns the item."""
+        return Call(path={"item_id": item_id}, json=dict(attributes))
+
+    arearrange = rearrange.twin()
