@@ -55,12 +55,16 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.activity import Activity
     from .models.by_line import ByLine
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
+    from .models.stream_activity_group import StreamActivityGroup
+    from .models.stream_mute import StreamMute
+    from .models.stream_object import StreamObject
     from .models.via import Via
 
     client: Client
@@ -71,6 +75,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "Activity",
     "AuthorizationError",
     "BadRequestError",
     "ByLine",
@@ -109,6 +114,9 @@ __all__ = [
     "Space",
     "SpaceContact",
     "Status",
+    "StreamActivityGroup",
+    "StreamMute",
+    "StreamObject",
     "TokenExpired",
     "TokenExpiredError",
     "TokenStore",

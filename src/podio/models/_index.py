@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 MODELS: dict[str, str] = {
+    "Activity": "activity",
     "ByLine": "by_line",
     "Organization": "organization",
     "Profile": "profile",
     "Space": "space",
     "SpaceContact": "space_contact",
     "Status": "status",
+    "StreamActivityGroup": "stream_activity_group",
+    "StreamMute": "stream_mute",
+    "StreamObject": "stream_object",
     "Via": "via",
 }
