@@ -57,6 +57,10 @@ from .models._index import MODELS as _MODELS
 if TYPE_CHECKING:
     from .models.activity import Activity
     from .models.by_line import ByLine
+    from .models.calendar_event import CalendarEvent
+    from .models.calendar_mute import CalendarMute
+    from .models.calendar_summary import CalendarSummary
+    from .models.calendar_summary_group import CalendarSummaryGroup
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
@@ -79,6 +83,10 @@ __all__ = [
     "AuthorizationError",
     "BadRequestError",
     "ByLine",
+    "CalendarEvent",
+    "CalendarMute",
+    "CalendarSummary",
+    "CalendarSummaryGroup",
     "Client",
     "ClientError",
     "ConfigurationError",

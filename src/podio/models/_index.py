@@ -5,6 +5,10 @@ from __future__ import annotations
 MODELS: dict[str, str] = {
     "Activity": "activity",
     "ByLine": "by_line",
+    "CalendarEvent": "calendar_event",
+    "CalendarMute": "calendar_mute",
+    "CalendarSummary": "calendar_summary",
+    "CalendarSummaryGroup": "calendar_summary_group",
     "Organization": "organization",
     "Profile": "profile",
     "Space": "space",
