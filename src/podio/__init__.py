@@ -61,6 +61,10 @@ if TYPE_CHECKING:
     from .models.calendar_mute import CalendarMute
     from .models.calendar_summary import CalendarSummary
     from .models.calendar_summary_group import CalendarSummaryGroup
+    from .models.conversation import Conversation
+    from .models.conversation_event import ConversationEvent
+    from .models.conversation_message import ConversationMessage
+    from .models.conversation_participant import ConversationParticipant
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
@@ -92,6 +96,10 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "Connection",
+    "Conversation",
+    "ConversationEvent",
+    "ConversationMessage",
+    "ConversationParticipant",
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",
