@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .models.conversation_event import ConversationEvent
     from .models.conversation_message import ConversationMessage
     from .models.conversation_participant import ConversationParticipant
+    from .models.grant import Grant
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
@@ -103,6 +104,7 @@ __all__ = [
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",
+    "Grant",
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",

@@ -13,6 +13,7 @@ MODELS: dict[str, str] = {
     "ConversationEvent": "conversation_event",
     "ConversationMessage": "conversation_message",
     "ConversationParticipant": "conversation_participant",
+    "Grant": "grant",
     "Organization": "organization",
     "Profile": "profile",
     "Space": "space",
