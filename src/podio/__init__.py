@@ -68,6 +68,9 @@ if TYPE_CHECKING:
     from .models.grant import Grant
     from .models.organization import Organization
     from .models.profile import Profile
+    from .models.question import Question
+    from .models.question_answer import QuestionAnswer
+    from .models.question_option import QuestionOption
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
@@ -122,6 +125,9 @@ __all__ = [
     "PodioError",
     "PodioTimeoutError",
     "Profile",
+    "Question",
+    "QuestionAnswer",
+    "QuestionOption",
     "RateLimit",
     "RateLimitError",
     "RequestableAuthorizationError",
