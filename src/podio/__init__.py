@@ -56,6 +56,7 @@ from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
     from .models.activity import Activity
+    from .models.answer import Answer
     from .models.by_line import ByLine
     from .models.calendar_event import CalendarEvent
     from .models.calendar_mute import CalendarMute
@@ -78,6 +79,8 @@ if TYPE_CHECKING:
     from .models.stream_mute import StreamMute
     from .models.stream_object import StreamObject
     from .models.via import Via
+    from .models.vote import Vote
+    from .models.voting import Voting
 
     client: Client
     connection: Connection
@@ -88,6 +91,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIError",
     "Activity",
+    "Answer",
     "AuthorizationError",
     "BadRequestError",
     "ByLine",
@@ -146,6 +150,8 @@ __all__ = [
     "TokenStore",
     "UnavailableError",
     "Via",
+    "Vote",
+    "Voting",
     "__version__",
     "format_path",
     "get_client",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MODELS: dict[str, str] = {
     "Activity": "activity",
+    "Answer": "answer",
     "ByLine": "by_line",
     "CalendarEvent": "calendar_event",
     "CalendarMute": "calendar_mute",
@@ -26,4 +27,6 @@ MODELS: dict[str, str] = {
     "StreamMute": "stream_mute",
     "StreamObject": "stream_object",
     "Via": "via",
+    "Vote": "vote",
+    "Voting": "voting",
 }
