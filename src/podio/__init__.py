@@ -81,6 +81,7 @@ if TYPE_CHECKING:
     from .models.via import Via
     from .models.vote import Vote
     from .models.voting import Voting
+    from .models.widget import Widget
 
     client: Client
     connection: Connection
@@ -152,6 +153,7 @@ __all__ = [
     "Via",
     "Vote",
     "Voting",
+    "Widget",
     "__version__",
     "format_path",
     "get_client",

@@ -29,4 +29,5 @@ MODELS: dict[str, str] = {
     "Via": "via",
     "Vote": "vote",
     "Voting": "voting",
+    "Widget": "widget",
 }
