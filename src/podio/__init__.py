@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from .models.conversation_message import ConversationMessage
     from .models.conversation_participant import ConversationParticipant
     from .models.grant import Grant
+    from .models.integration import Integration
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.question import Question
@@ -113,6 +114,7 @@ __all__ = [
     "ForbiddenError",
     "GoneError",
     "Grant",
+    "Integration",
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",

@@ -15,6 +15,7 @@ MODELS: dict[str, str] = {
     "ConversationMessage": "conversation_message",
     "ConversationParticipant": "conversation_participant",
     "Grant": "grant",
+    "Integration": "integration",
     "Organization": "organization",
     "Profile": "profile",
     "Question": "question",
