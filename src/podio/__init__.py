@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .models.grant import Grant
     from .models.integration import Integration
     from .models.organization import Organization
+    from .models.pin import Pin
     from .models.profile import Profile
     from .models.question import Question
     from .models.question_answer import QuestionAnswer
@@ -128,6 +129,7 @@ __all__ = [
     "OAuthToken",
     "Organization",
     "PaymentRequiredError",
+    "Pin",
     "PodioConnectionError",
     "PodioError",
     "PodioTimeoutError",

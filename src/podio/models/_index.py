@@ -17,6 +17,7 @@ MODELS: dict[str, str] = {
     "Grant": "grant",
     "Integration": "integration",
     "Organization": "organization",
+    "Pin": "pin",
     "Profile": "profile",
     "Question": "question",
     "QuestionAnswer": "question_answer",
