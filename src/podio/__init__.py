@@ -55,6 +55,7 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.account_provider import AccountProvider
     from .models.activity import Activity
     from .models.answer import Answer
     from .models.by_line import ByLine
@@ -68,6 +69,8 @@ if TYPE_CHECKING:
     from .models.conversation_participant import ConversationParticipant
     from .models.grant import Grant
     from .models.integration import Integration
+    from .models.linked_account import LinkedAccount
+    from .models.linked_account_data import LinkedAccountData
     from .models.organization import Organization
     from .models.pin import Pin
     from .models.profile import Profile
@@ -93,6 +96,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "AccountProvider",
     "Activity",
     "Answer",
     "AuthorizationError",
@@ -119,6 +123,8 @@ __all__ = [
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",
+    "LinkedAccount",
+    "LinkedAccountData",
     "Maintenance",
     "MaintenanceError",
     "MemoryTokenStore",

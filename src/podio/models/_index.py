@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MODELS: dict[str, str] = {
+    "AccountProvider": "account_provider",
     "Activity": "activity",
     "Answer": "answer",
     "ByLine": "by_line",
@@ -16,6 +17,8 @@ MODELS: dict[str, str] = {
     "ConversationParticipant": "conversation_participant",
     "Grant": "grant",
     "Integration": "integration",
+    "LinkedAccount": "linked_account",
+    "LinkedAccountData": "linked_account_data",
     "Organization": "organization",
     "Pin": "pin",
     "Profile": "profile",
