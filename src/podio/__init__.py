@@ -58,11 +58,14 @@ if TYPE_CHECKING:
     from .models.account_provider import AccountProvider
     from .models.activity import Activity
     from .models.answer import Answer
+    from .models.app_store_category import AppStoreCategory
+    from .models.app_store_share import AppStoreShare
     from .models.by_line import ByLine
     from .models.calendar_event import CalendarEvent
     from .models.calendar_mute import CalendarMute
     from .models.calendar_summary import CalendarSummary
     from .models.calendar_summary_group import CalendarSummaryGroup
+    from .models.category import Category
     from .models.conversation import Conversation
     from .models.conversation_event import ConversationEvent
     from .models.conversation_message import ConversationMessage
@@ -72,6 +75,7 @@ if TYPE_CHECKING:
     from .models.linked_account import LinkedAccount
     from .models.linked_account_data import LinkedAccountData
     from .models.organization import Organization
+    from .models.organization_profile import OrganizationProfile
     from .models.pin import Pin
     from .models.profile import Profile
     from .models.question import Question
@@ -99,6 +103,8 @@ __all__ = [
     "AccountProvider",
     "Activity",
     "Answer",
+    "AppStoreCategory",
+    "AppStoreShare",
     "AuthorizationError",
     "BadRequestError",
     "ByLine",
@@ -106,6 +112,7 @@ __all__ = [
     "CalendarMute",
     "CalendarSummary",
     "CalendarSummaryGroup",
+    "Category",
     "Client",
     "ClientError",
     "ConfigurationError",
@@ -134,6 +141,7 @@ __all__ = [
     "NotGiven",
     "OAuthToken",
     "Organization",
+    "OrganizationProfile",
     "PaymentRequiredError",
     "Pin",
     "PodioConnectionError",
