@@ -12,7 +12,19 @@ import podio
 
 from ..mock_api import MockPodio
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples"
+
+def _samples_dir() -> Path:
+    """shared/podio-api/samples next to the checkout, or next to a folder holding it: a
+    checkout may sit one level deeper (a worktree under wt/) than the main one."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "shared" / "podio-api" / "samples"
+        if candidate.is_dir():
+            return candidate
+    return here.parents[3] / "shared" / "podio-api" / "samples"
+
+
+SAMPLES = _samples_dir()
 
 
 def sample(name: str) -> object:
