@@ -3,6 +3,8 @@
 * `LocalDateTime`: a datetime a user typed, in their own time zone (calendar ``start``/``end``),
   kept naive and written back exactly as Podio sent it (conventions.md §3);
 * `query_date`, `query_datetime`, `query_csv`: check and format query values before a call;
+* `ByReference`: identity by (`type`, `id`) for objects that stand for other objects (stream
+  entries, pins, mutes), where an id alone is ambiguous;
 * result parsers for the `returns` decorator: `as_text` (iCal feeds), `as_optional_model`
   (an object or nothing), `as_grouped` (``{"group": [objects]}``) and `as_envelope` (lists
   wrapped as ``{"shares": [...], "total": n}``).
@@ -23,6 +25,7 @@ from ._base import Model
 from ._operation import _parse_list, _shape_error
 
 __all__ = [
+    "ByReference",
     "LocalDateTime",
     "as_envelope",
     "as_grouped",
@@ -60,6 +63,29 @@ LocalDateTime = Annotated[
     BeforeValidator(_to_local_datetime),
     PlainSerializer(_format_local, return_type=str, when_used="json"),
 ]
+
+
+class ByReference:
+    """Mixin for models whose `type` and `id` name another object (``{"type": "item",
+    "id": 1}``): an item and a status may share an id, so equality and hashing use both.
+
+    Place it before `Model` in the bases.
+    """
+
+    def _reference(self) -> tuple[Any, Any] | None:
+        ref_id = getattr(self, "id", None)
+        return None if ref_id is None else (getattr(self, "type", None), ref_id)
+
+    def __eq__(self, other: object) -> bool:
+        mine = self._reference()
+        theirs = other._reference() if isinstance(other, ByReference) else None
+        if mine is not None and theirs is not None:
+            return type(self) is type(other) and mine == theirs
+        return bool(super().__eq__(other))
+
+    def __hash__(self) -> int:
+        mine = self._reference()
+        return hash((type(self).__name__, *mine)) if mine is not None else super().__hash__()
 
 
 # --------------------------------------------------------------------------------------------

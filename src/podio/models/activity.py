@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ._base import DateTime, Model
+from ._shapes import ByReference
 from .by_line import ByLine
 from .via import Via
 
 __all__ = ["Activity"]
 
 
-class Activity(Model):
+class Activity(ByReference, Model):
     """One activity on a stream object (``activity`` of a `StreamObject`).
 
     `type` names the kind of object the activity concerns (``comment``, ``file``, ...),

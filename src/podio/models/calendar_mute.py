@@ -6,6 +6,7 @@ from typing import Any
 
 from ._base import Model
 from ._operation import Call, ClientArg, as_status, members, returns
+from ._shapes import ByReference
 
 __all__ = ["CalendarMute"]
 
@@ -19,7 +20,7 @@ def _scope(scope_type: str, scope_id: int, object_type: str | None) -> dict[str,
     return path
 
 
-class CalendarMute(Model):
+class CalendarMute(ByReference, Model):
     """A muted scope (`type`, `id`, `title`) and which kinds of its events are hidden:
     `item`, `status` and `task` are true for the muted kinds."""
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ._base import Model
+from ._shapes import ByReference
 
 __all__ = ["LinkedAccountData"]
 
 
-class LinkedAccountData(Model):
+class LinkedAccountData(ByReference, Model):
     """An external object (a contact, a file, ...) reached through a `LinkedAccount`."""
 
     _id_field = "id"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ._base import Model
 from ._operation import Call, ClientArg, as_raw, member, members, returns
+from ._shapes import ByReference
 
 __all__ = ["Pin"]
 
 
-class Pin(Model):
+class Pin(ByReference, Model):
     """A pinned object: its `type` and `id` are the reference type and id it points to."""
 
     _id_field = "id"

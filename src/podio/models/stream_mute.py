@@ -6,13 +6,14 @@ from typing import Any
 
 from ._base import Model
 from ._operation import Call, ClientArg, as_status, members, returns
+from ._shapes import ByReference
 
 __all__ = ["StreamMute"]
 
 _DOC = "https://developers.podio.com/doc/stream"
 
 
-class StreamMute(Model):
+class StreamMute(ByReference, Model):
     """A muted object (`type`, `id`) and its `title`."""
 
     _id_field = "id"

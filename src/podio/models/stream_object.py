@@ -18,7 +18,7 @@ from typing import Any
 
 from ._base import DateTime, Model
 from ._operation import Call, ClientArg, Paging, member, members, paged
-from ._shapes import query_csv, query_datetime
+from ._shapes import ByReference, query_csv, query_datetime
 from .activity import Activity
 from .by_line import ByLine
 from .organization import Organization
@@ -66,7 +66,7 @@ def _pages(
     )
 
 
-class StreamObject(Model):
+class StreamObject(ByReference, Model):
     """An object in a stream (an item, a status, a task, a file...): `type` and `id` name it,
     `data` holds it, `activity` (or `activity_groups` from ``/v3`` calls) what happened."""
 

@@ -45,3 +45,8 @@ def test_a_priority_must_be_an_int(api: MockPodio) -> None:
     with pytest.raises(TypeError, match="priority"):
         P.reorder("app", 6, "2")  # type: ignore[arg-type]
     assert api.calls == []
+
+
+def test_pins_compare_by_what_they_point_to() -> None:
+    assert P(id=6, type="app") == P.from_api(PIN)
+    assert P(id=6, type="space") != P.from_api(PIN)

@@ -322,3 +322,11 @@ def test_iterator_keeps_its_filters_on_every_page_and_stops_at_the_limit(
         {"groups_event_types": "comment", "limit": "20", "offset": "0"},
         {"groups_event_types": "comment", "limit": "10", "offset": "20"},
     ]
+
+
+def test_stream_entries_are_told_apart_by_type_and_id() -> None:
+    item, status = SO(id=5, type="item"), SO({"id": 5, "type": "status"})
+    assert item != status and item == SO(id=5, type="item", title="Plan")
+    assert len({item, status, SO(id=5, type="item")}) == 2
+    assert podio.Pin(id=5, type="item") != item  # same reference, different kind of object
+    assert MUTES(id=5, type="space") != MUTES(id=5, type="app")
