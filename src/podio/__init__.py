@@ -56,27 +56,56 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.account_provider import AccountProvider
     from .models.action import Action
+    from .models.activity import Activity
+    from .models.answer import Answer
+    from .models.app_store_category import AppStoreCategory
+    from .models.app_store_share import AppStoreShare
     from .models.application import Application
     from .models.application_field import ApplicationField
     from .models.batch import Batch
     from .models.by_line import ByLine
+    from .models.calendar_event import CalendarEvent
+    from .models.calendar_mute import CalendarMute
+    from .models.calendar_summary import CalendarSummary
+    from .models.calendar_summary_group import CalendarSummaryGroup
+    from .models.category import Category
+    from .models.conversation import Conversation
+    from .models.conversation_event import ConversationEvent
+    from .models.conversation_message import ConversationMessage
+    from .models.conversation_participant import ConversationParticipant
     from .models.filter import Filter
     from .models.flow import Flow
     from .models.form import Form
+    from .models.grant import Grant
     from .models.importer import Importer
+    from .models.integration import Integration
     from .models.item import Item
     from .models.item_diff import ItemDiff
     from .models.item_field import ItemField
     from .models.item_revision import ItemRevision
+    from .models.linked_account import LinkedAccount
+    from .models.linked_account_data import LinkedAccountData
     from .models.organization import Organization
+    from .models.organization_profile import OrganizationProfile
+    from .models.pin import Pin
     from .models.profile import Profile
+    from .models.question import Question
+    from .models.question_answer import QuestionAnswer
+    from .models.question_option import QuestionOption
     from .models.reference import Reference
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
+    from .models.stream_activity_group import StreamActivityGroup
+    from .models.stream_mute import StreamMute
+    from .models.stream_object import StreamObject
     from .models.via import Via
     from .models.view import View
+    from .models.vote import Vote
+    from .models.voting import Voting
+    from .models.widget import Widget
 
     client: Client
     connection: Connection
@@ -86,25 +115,41 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "AccountProvider",
     "Action",
+    "Activity",
+    "Answer",
+    "AppStoreCategory",
+    "AppStoreShare",
     "Application",
     "ApplicationField",
     "AuthorizationError",
     "BadRequestError",
     "Batch",
     "ByLine",
+    "CalendarEvent",
+    "CalendarMute",
+    "CalendarSummary",
+    "CalendarSummaryGroup",
+    "Category",
     "Client",
     "ClientError",
     "ConfigurationError",
     "ConflictError",
     "Connection",
+    "Conversation",
+    "ConversationEvent",
+    "ConversationMessage",
+    "ConversationParticipant",
     "FileTokenStore",
     "Filter",
     "Flow",
     "ForbiddenError",
     "Form",
     "GoneError",
+    "Grant",
     "Importer",
+    "Integration",
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",
@@ -112,6 +157,8 @@ __all__ = [
     "ItemDiff",
     "ItemField",
     "ItemRevision",
+    "LinkedAccount",
+    "LinkedAccountData",
     "Maintenance",
     "MaintenanceError",
     "MemoryTokenStore",
@@ -121,11 +168,16 @@ __all__ = [
     "NotGiven",
     "OAuthToken",
     "Organization",
+    "OrganizationProfile",
     "PaymentRequiredError",
+    "Pin",
     "PodioConnectionError",
     "PodioError",
     "PodioTimeoutError",
     "Profile",
+    "Question",
+    "QuestionAnswer",
+    "QuestionOption",
     "RateBudget",
     "RateLimit",
     "RateLimitError",
@@ -138,12 +190,18 @@ __all__ = [
     "Space",
     "SpaceContact",
     "Status",
+    "StreamActivityGroup",
+    "StreamMute",
+    "StreamObject",
     "TokenExpired",
     "TokenExpiredError",
     "TokenStore",
     "UnavailableError",
     "Via",
     "View",
+    "Vote",
+    "Voting",
+    "Widget",
     "__version__",
     "format_path",
     "get_client",
