@@ -47,6 +47,7 @@ from ._errors import (
     TokenExpiredError,
     UnavailableError,
 )
+from ._logging import install_redaction as _install_redaction
 from ._ratelimit import RateBudget
 from ._response import RateLimit, Response
 from ._retry import RetryPolicy, set_testing
@@ -232,6 +233,8 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(set(__all__) | set(_LAZY) | {"client", "connection"})
 
+
+_install_redaction()
 
 # Public objects report themselves as podio.X, not podio._client.X, in reprs and tracebacks.
 for _name in __all__:

@@ -414,7 +414,9 @@ def _summarize_text(text: str) -> str:
 
 def _path_of(url: str) -> str:
     """The path of a URL without its query string, which is all a log line needs."""
-    without_query = url.split("?", 1)[0]
+    from ._logging import redact_url
+
+    without_query = redact_url(url.split("?", 1)[0])
     match = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*(.*)$", without_query)
     path = match.group(1) if match else without_query
     return path or "/"

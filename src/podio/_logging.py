@@ -1,7 +1,11 @@
 """The ``podio`` logger and the redaction every log line goes through.
 
 One DEBUG line per request: method, path, status, duration and request id. Never a header,
-never a body, and query parameters that could carry a secret are masked.
+never a body, and query parameters that could carry a secret are masked. Some paths carry a
+secret too (the calendar feeds' ``/ics/{user_id}/{token}/``): it is masked as well.
+
+httpx logs every request URL at INFO on its own logger; a filter on that logger passes its lines
+through the same redaction, so turning on logging for everything stays safe.
 """
 
 from __future__ import annotations
@@ -35,8 +39,13 @@ SECRET_PARAMS = frozenset(
 _HANDLER_NAME = "podio-debug"
 
 
+# /calendar/ics/{user_id}/{token}/ (and the space and app variants) carry a private feed token.
+_SECRET_PATH = re.compile(r"(/ics/[^/?#\s]+/)[^/?#\s]+")
+
+
 def redact_url(url: str) -> str:
-    """The URL with the values of secret-looking query parameters replaced by ``***``."""
+    """The URL with secret path segments and secret-looking query values replaced by ``***``."""
+    url = _SECRET_PATH.sub(r"\1***", url)
     parts = urlsplit(url)
     if not parts.query:
         return url
@@ -48,11 +57,35 @@ def redact_url(url: str) -> str:
 
 
 _BEARER = re.compile(r"(OAuth2|Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s\"'<>]+")
 
 
 def redact_text(text: str) -> str:
-    """Mask anything that looks like an Authorization header value."""
-    return _BEARER.sub(r"\1 ***", text)
+    """Mask Authorization values and the secrets inside any URL in `text`."""
+    text = _BEARER.sub(r"\1 ***", text)
+    return _URL.sub(lambda match: redact_url(match.group(0)), text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a log record's message through `redact_text`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        redacted = redact_text(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+def install_redaction() -> None:
+    """Put the redacting filter on the podio and httpx loggers (once)."""
+    for name in ("podio", "httpx", "httpcore"):
+        target = logging.getLogger(name)
+        if not any(isinstance(existing, RedactingFilter) for existing in target.filters):
+            target.addFilter(RedactingFilter())
 
 
 def enable_debug_logging() -> None:

@@ -123,3 +123,19 @@ def test_custom_stores_follow_the_protocol() -> None:
     assert isinstance(store, podio.TokenStore)
     client = podio.Client(oauth_token={"access_token": "a", "expires_in": 5}, token_store=store)
     assert store.load() == client.oauth_token
+
+
+def test_secrets_in_paths_and_httpx_log_lines_are_masked(
+    mock_podio: MockPodio, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    mock_podio.on("GET", r"/calendar/ics/.*", {"error": "not_found"}, status=404)
+    client = mock_podio.client(debug=True)
+    with pytest.raises(podio.NotFoundError) as caught:
+        client.connection.get("/calendar/ics/12/feed-token-XYZ/", params={"oauth_token": "qs-XYZ"})
+    for text in (caplog.text, str(caught.value), repr(caught.value), str(caught.value.url)):
+        assert "feed-token-XYZ" not in text
+        assert "qs-XYZ" not in text
+    assert "/calendar/ics/12/***" in caplog.text
+    httpx_lines = [record for record in caplog.records if record.name == "httpx"]
+    assert httpx_lines, "httpx logs requests at INFO"
