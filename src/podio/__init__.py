@@ -56,8 +56,15 @@ from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
     from .models.by_line import ByLine
+    from .models.comment import Comment
+    from .models.embed import Embed
+    from .models.external_file import ExternalFile
+    from .models.file_attachment import FileAttachment
     from .models.organization import Organization
     from .models.profile import Profile
+    from .models.question import Question
+    from .models.question_answer import QuestionAnswer
+    from .models.question_option import QuestionOption
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
@@ -76,9 +83,13 @@ __all__ = [
     "ByLine",
     "Client",
     "ClientError",
+    "Comment",
     "ConfigurationError",
     "ConflictError",
     "Connection",
+    "Embed",
+    "ExternalFile",
+    "FileAttachment",
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",
@@ -99,6 +110,9 @@ __all__ = [
     "PodioError",
     "PodioTimeoutError",
     "Profile",
+    "Question",
+    "QuestionAnswer",
+    "QuestionOption",
     "RateLimit",
     "RateLimitError",
     "RequestableAuthorizationError",

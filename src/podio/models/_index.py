@@ -4,8 +4,15 @@ from __future__ import annotations
 
 MODELS: dict[str, str] = {
     "ByLine": "by_line",
+    "Comment": "comment",
+    "Embed": "embed",
+    "ExternalFile": "external_file",
+    "FileAttachment": "file_attachment",
     "Organization": "organization",
     "Profile": "profile",
+    "Question": "question",
+    "QuestionAnswer": "question_answer",
+    "QuestionOption": "question_option",
     "Space": "space",
     "SpaceContact": "space_contact",
     "Status": "status",
