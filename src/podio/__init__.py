@@ -65,9 +65,15 @@ if TYPE_CHECKING:
     from .models.question import Question
     from .models.question_answer import QuestionAnswer
     from .models.question_option import QuestionOption
+    from .models.recurrence import Recurrence
+    from .models.reminder import Reminder
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
+    from .models.task import Task
+    from .models.task_label import TaskLabel
+    from .models.task_summary import TaskSummary
+    from .models.task_summary_group import TaskSummaryGroup
     from .models.via import Via
 
     client: Client
@@ -115,6 +121,8 @@ __all__ = [
     "QuestionOption",
     "RateLimit",
     "RateLimitError",
+    "Recurrence",
+    "Reminder",
     "RequestableAuthorizationError",
     "Response",
     "RetryPolicy",
@@ -123,6 +131,10 @@ __all__ = [
     "Space",
     "SpaceContact",
     "Status",
+    "Task",
+    "TaskLabel",
+    "TaskSummary",
+    "TaskSummaryGroup",
     "TokenExpired",
     "TokenExpiredError",
     "TokenStore",
