@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from .models.embed import Embed
     from .models.external_file import ExternalFile
     from .models.file_attachment import FileAttachment
+    from .models.hook import Hook
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.question import Question
@@ -99,6 +100,7 @@ __all__ = [
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",
+    "Hook",
     "InvalidGrantError",
     "InvalidResponseError",
     "InvalidSecondFactorError",

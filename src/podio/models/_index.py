@@ -8,6 +8,7 @@ MODELS: dict[str, str] = {
     "Embed": "embed",
     "ExternalFile": "external_file",
     "FileAttachment": "file_attachment",
+    "Hook": "hook",
     "Organization": "organization",
     "Profile": "profile",
     "Question": "question",
