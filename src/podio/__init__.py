@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from .models.question_option import QuestionOption
     from .models.recurrence import Recurrence
     from .models.reminder import Reminder
+    from .models.search import Search
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
@@ -128,6 +129,7 @@ __all__ = [
     "RequestableAuthorizationError",
     "Response",
     "RetryPolicy",
+    "Search",
     "SecondFactorRequired",
     "ServerError",
     "Space",

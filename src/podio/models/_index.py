@@ -16,6 +16,7 @@ MODELS: dict[str, str] = {
     "QuestionOption": "question_option",
     "Recurrence": "recurrence",
     "Reminder": "reminder",
+    "Search": "search",
     "Space": "space",
     "SpaceContact": "space_contact",
     "Status": "status",
