@@ -72,6 +72,8 @@ if TYPE_CHECKING:
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
+    from .models.tag import Tag
+    from .models.tag_search import TagSearch
     from .models.task import Task
     from .models.task_label import TaskLabel
     from .models.task_summary import TaskSummary
@@ -135,6 +137,8 @@ __all__ = [
     "Space",
     "SpaceContact",
     "Status",
+    "Tag",
+    "TagSearch",
     "Task",
     "TaskLabel",
     "TaskSummary",

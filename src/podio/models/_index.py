@@ -20,6 +20,8 @@ MODELS: dict[str, str] = {
     "Space": "space",
     "SpaceContact": "space_contact",
     "Status": "status",
+    "Tag": "tag",
+    "TagSearch": "tag_search",
     "Task": "task",
     "TaskLabel": "task_label",
     "TaskSummary": "task_summary",
