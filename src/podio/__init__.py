@@ -66,12 +66,14 @@ if TYPE_CHECKING:
     from .models.question import Question
     from .models.question_answer import QuestionAnswer
     from .models.question_option import QuestionOption
+    from .models.rating import Rating
     from .models.recurrence import Recurrence
     from .models.reminder import Reminder
     from .models.search import Search
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
+    from .models.subscription import Subscription
     from .models.tag import Tag
     from .models.tag_search import TagSearch
     from .models.task import Task
@@ -126,6 +128,7 @@ __all__ = [
     "QuestionOption",
     "RateLimit",
     "RateLimitError",
+    "Rating",
     "Recurrence",
     "Reminder",
     "RequestableAuthorizationError",
@@ -137,6 +140,7 @@ __all__ = [
     "Space",
     "SpaceContact",
     "Status",
+    "Subscription",
     "Tag",
     "TagSearch",
     "Task",
