@@ -61,6 +61,8 @@ if TYPE_CHECKING:
     from .models.external_file import ExternalFile
     from .models.file_attachment import FileAttachment
     from .models.hook import Hook
+    from .models.notification import Notification
+    from .models.notification_group import NotificationGroup
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.question import Question
@@ -116,6 +118,8 @@ __all__ = [
     "NonceValidationError",
     "NotFoundError",
     "NotGiven",
+    "Notification",
+    "NotificationGroup",
     "OAuthToken",
     "Organization",
     "PaymentRequiredError",

@@ -9,6 +9,8 @@ MODELS: dict[str, str] = {
     "ExternalFile": "external_file",
     "FileAttachment": "file_attachment",
     "Hook": "hook",
+    "Notification": "notification",
+    "NotificationGroup": "notification_group",
     "Organization": "organization",
     "Profile": "profile",
     "Question": "question",
