@@ -61,7 +61,8 @@ class HookEvent:
     as ``task.create``). The other attributes are ``None`` when the event does not carry them.
     `file_ids` lists the files of a ``file.change`` (Podio sends them comma-separated).
     `extra` holds every other parameter, with the values of ``..._id`` keys made ints when
-    they are numbers, and `raw` the parameters exactly as posted.
+    they are numbers, and `raw` the parameters exactly as posted. The repr shows neither the
+    verification code nor the values in `extra`.
     """
 
     type: str
@@ -78,6 +79,24 @@ class HookEvent:
     code: str | None = field(default=None, repr=False)
     extra: Mapping[str, Any] = field(default_factory=dict)
     raw: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        # Values of unknown parameters stay out: a secret query parameter of the hook URL
+        # arrives among them, and reprs end up in logs.
+        shown = [f"type={self.type!r}"]
+        for key in ("hook_id", "item_id", "item_revision_id", "comment_id", "app_id", "form_id"):
+            value = getattr(self, key)
+            if value is not None:
+                shown.append(f"{key}={value}")
+        if self.external_id is not None:
+            shown.append(f"external_id={self.external_id!r}")
+        if self.action_type is not None:
+            shown.append(f"action_type={self.action_type!r}")
+        if self.file_ids:
+            shown.append(f"file_ids={self.file_ids!r}")
+        if self.extra:
+            shown.append(f"extra keys={sorted(self.extra)!r}")
+        return f"HookEvent({', '.join(shown)})"
 
     @property
     def is_verification(self) -> bool:

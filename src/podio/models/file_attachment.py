@@ -10,7 +10,7 @@ import contextlib
 import io
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any, overload
 from urllib.parse import quote
@@ -51,6 +51,8 @@ UPLOAD_TIMEOUT = 1200.0
 #: 100 is what its other lists accept.
 FILE_PAGE_SIZE = 100
 _CHUNK = 64 * 1024
+# Downloads are not JSON: podio-php and podio-dotnet ask for anything.
+_RAW = {"Accept": "*/*"}
 _IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp"})
 
 #: What `FileAttachment.upload` takes: a path, the bytes, or a file opened in binary mode.
@@ -449,9 +451,7 @@ class FileAttachment(Model):
 
         For large files, or to get a file Podio labels as JSON byte for byte, use `download`.
         """
-        return Call(
-            path={"file_id": file_id}, params={"max_size": max_size}, headers={"Accept": "*/*"}
-        )
+        return Call(path={"file_id": file_id}, params={"max_size": max_size}, headers=_RAW)
 
     afind_raw = find_raw.twin()
 
@@ -472,7 +472,7 @@ class FileAttachment(Model):
             if not isinstance(size, str) or not size:
                 raise ValueError("size must be an image size name such as 'medium'")
             url = f"{url}/{quote(size, safe='')}"
-        return Call(url=url, headers={"Accept": "*/*"})
+        return Call(url=url, headers=_RAW)
 
     afind_raw_from_link = find_raw_from_link.twin()
 
@@ -518,15 +518,16 @@ class FileAttachment(Model):
         """
         connection = get_client(_client_of(file, client)).connection
         path = format_path("/file/{file_id}/raw", file_id=_file_id(file))
-        with connection.stream("GET", path, headers={"Accept": "*/*"}) as response:
-            if destination is None:
+        if destination is None:
+            with connection.stream("GET", path, headers=_RAW) as response:
                 return b"".join(response.iter_bytes(_CHUNK))
-            with _sink(destination) as write:
-                written = 0
-                for chunk in response.iter_bytes(_CHUNK):
-                    write(chunk)
-                    written += len(chunk)
-                return written
+        # The destination is checked (and its temporary file made) before the call is sent.
+        with _sink(destination) as write, connection.stream("GET", path, headers=_RAW) as answer:
+            written = 0
+            for chunk in answer.iter_bytes(_CHUNK):
+                write(chunk)
+                written += len(chunk)
+            return written
 
     @overload
     @classmethod
@@ -549,12 +550,13 @@ class FileAttachment(Model):
         """Async twin of `download`."""
         connection = get_client(_client_of(file, client)).connection
         path = format_path("/file/{file_id}/raw", file_id=_file_id(file))
-        async with connection.astream("GET", path, headers={"Accept": "*/*"}) as response:
-            if destination is None:
+        if destination is None:
+            async with connection.astream("GET", path, headers=_RAW) as response:
                 return b"".join([chunk async for chunk in response.aiter_bytes(_CHUNK)])
-            with _sink(destination) as write:
+        with _sink(destination) as write:
+            async with connection.astream("GET", path, headers=_RAW) as answer:
                 written = 0
-                async for chunk in response.aiter_bytes(_CHUNK):
+                async for chunk in answer.aiter_bytes(_CHUNK):
                     write(chunk)
                     written += len(chunk)
                 return written
@@ -710,12 +712,13 @@ def _sink(destination: Destination) -> Iterator[Any]:
         yield write
         return
     target = os.fspath(destination)
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, temporary = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".part"
-    )
+    if os.path.isdir(target):
+        raise ValueError(f"{target} is a folder: give the path of the file to write")
+    # Created like any new file (the user's umask applies), exclusively, beside the target so
+    # that the final rename stays on one file system.
+    temporary = f"{target}.{secrets.token_hex(4)}.part"
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(temporary, "xb") as handle:
             yield handle.write
         os.replace(temporary, target)
     except BaseException:

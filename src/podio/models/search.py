@@ -7,6 +7,7 @@ from typing import Any
 
 from ._base import DateTime, Model
 from ._operation import Call, ClientArg, Paging, as_status, members, paged, returns
+from ._typed_identity import TypedIdentity
 from .by_line import ByLine
 from .organization import Organization
 from .space import Space
@@ -62,7 +63,7 @@ def _pages(
     )
 
 
-class Search(Model):
+class Search(TypedIdentity, Model):
     """One search result (objects.md, "Search result").
 
     `type` is ``item``, ``task``, ``conversation``, ``app``, ``status``, ``file`` or

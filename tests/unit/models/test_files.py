@@ -500,3 +500,25 @@ def test_links_are_fetched_with_the_token_only_on_podios_hosts(api: MockPodio) -
     assert "authorization" not in api.last.headers
     with pytest.raises(ValueError, match="link"):
         podio.FileAttachment.find_raw_from_link("/relative/path")
+
+
+def test_bad_destinations_are_refused_before_the_call(api: MockPodio, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="folder"):
+        podio.FileAttachment.download(5, tmp_path)
+    with pytest.raises(FileNotFoundError):
+        podio.FileAttachment.download(5, tmp_path / "no" / "such" / "folder.pdf")
+    with pytest.raises(TypeError, match="binary"):
+        podio.FileAttachment.download(5, io.StringIO())  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="file_id"):
+        podio.FileAttachment.download(podio.FileAttachment(name="unsaved.pdf"))
+    assert api.calls == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_downloaded_file_gets_the_usual_permissions(api: MockPodio, tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    _serve(api, b"data")
+    target = tmp_path / "out.bin"
+    podio.FileAttachment.download(5, target)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

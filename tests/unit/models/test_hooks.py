@@ -136,10 +136,13 @@ def test_events_are_typed_and_unknown_parameters_kept(body: Any, expected: dict[
         assert getattr(event, key) == value
 
 
-def test_the_verification_code_stays_out_of_reprs() -> None:
+def test_codes_and_url_secrets_stay_out_of_reprs() -> None:
     event = webhooks.parse("type=hook.verify&hook_id=17&code=topsecret")
     assert event.is_verification and event.code == "topsecret" and event.hook_id == 17
-    assert "topsecret" not in repr(event)
+    assert repr(event) == "HookEvent(type='hook.verify', hook_id=17)"
+    event = webhooks.parse("type=item.create&item_id=3&token=s3cr3t")
+    assert event.extra == {"token": "s3cr3t"}
+    assert repr(event) == "HookEvent(type='item.create', item_id=3, extra keys=['token'])"
 
 
 @pytest.mark.parametrize(

@@ -164,3 +164,11 @@ def test_an_empty_query_is_refused_before_sending(api: MockPodio) -> None:
     with pytest.raises(ValueError, match="query"):
         podio.Search.iter_in_app(3, "")
     assert api.calls == []
+
+
+def test_hits_are_told_apart_by_type_and_id() -> None:
+    item = podio.Search(type="item", id=42, title="Invoice")
+    task = podio.Search(type="task", id=42, title="Invoice")
+    assert item != task and item == podio.Search.from_api({"type": "item", "id": 42})
+    assert len({item, task, podio.Search(type="item", id=42)}) == 2
+    assert podio.TagSearch(type="item", id=42) != item
