@@ -72,14 +72,19 @@ if TYPE_CHECKING:
     from .models.calendar_summary import CalendarSummary
     from .models.calendar_summary_group import CalendarSummaryGroup
     from .models.category import Category
+    from .models.comment import Comment
     from .models.conversation import Conversation
     from .models.conversation_event import ConversationEvent
     from .models.conversation_message import ConversationMessage
     from .models.conversation_participant import ConversationParticipant
+    from .models.embed import Embed
+    from .models.external_file import ExternalFile
+    from .models.file_attachment import FileAttachment
     from .models.filter import Filter
     from .models.flow import Flow
     from .models.form import Form
     from .models.grant import Grant
+    from .models.hook import Hook
     from .models.importer import Importer
     from .models.integration import Integration
     from .models.item import Item
@@ -88,6 +93,8 @@ if TYPE_CHECKING:
     from .models.item_revision import ItemRevision
     from .models.linked_account import LinkedAccount
     from .models.linked_account_data import LinkedAccountData
+    from .models.notification import Notification
+    from .models.notification_group import NotificationGroup
     from .models.organization import Organization
     from .models.organization_profile import OrganizationProfile
     from .models.pin import Pin
@@ -95,13 +102,24 @@ if TYPE_CHECKING:
     from .models.question import Question
     from .models.question_answer import QuestionAnswer
     from .models.question_option import QuestionOption
+    from .models.rating import Rating
+    from .models.recurrence import Recurrence
     from .models.reference import Reference
+    from .models.reminder import Reminder
+    from .models.search import Search
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
     from .models.stream_activity_group import StreamActivityGroup
     from .models.stream_mute import StreamMute
     from .models.stream_object import StreamObject
+    from .models.subscription import Subscription
+    from .models.tag import Tag
+    from .models.tag_search import TagSearch
+    from .models.task import Task
+    from .models.task_label import TaskLabel
+    from .models.task_summary import TaskSummary
+    from .models.task_summary_group import TaskSummaryGroup
     from .models.via import Via
     from .models.view import View
     from .models.vote import Vote
@@ -135,6 +153,7 @@ __all__ = [
     "Category",
     "Client",
     "ClientError",
+    "Comment",
     "ConfigurationError",
     "ConflictError",
     "Connection",
@@ -142,6 +161,9 @@ __all__ = [
     "ConversationEvent",
     "ConversationMessage",
     "ConversationParticipant",
+    "Embed",
+    "ExternalFile",
+    "FileAttachment",
     "FileTokenStore",
     "Filter",
     "Flow",
@@ -149,6 +171,7 @@ __all__ = [
     "Form",
     "GoneError",
     "Grant",
+    "Hook",
     "Importer",
     "Integration",
     "InvalidGrantError",
@@ -167,6 +190,8 @@ __all__ = [
     "NonceValidationError",
     "NotFoundError",
     "NotGiven",
+    "Notification",
+    "NotificationGroup",
     "OAuthToken",
     "Organization",
     "OrganizationProfile",
@@ -182,10 +207,14 @@ __all__ = [
     "RateBudget",
     "RateLimit",
     "RateLimitError",
+    "Rating",
+    "Recurrence",
     "Reference",
+    "Reminder",
     "RequestableAuthorizationError",
     "Response",
     "RetryPolicy",
+    "Search",
     "SecondFactorRequired",
     "ServerError",
     "Space",
@@ -194,6 +223,13 @@ __all__ = [
     "StreamActivityGroup",
     "StreamMute",
     "StreamObject",
+    "Subscription",
+    "Tag",
+    "TagSearch",
+    "Task",
+    "TaskLabel",
+    "TaskSummary",
+    "TaskSummaryGroup",
     "TokenExpired",
     "TokenExpiredError",
     "TokenStore",

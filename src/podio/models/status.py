@@ -6,8 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._base import DateTime, Model
-from ._operation import Call, ClientArg, as_raw, member, returns
+from ._operation import Call, ClientArg, as_raw, instance, member, returns
 from .by_line import ByLine
+from .comment import Comment
+from .embed import Embed
+from .file_attachment import FileAttachment
+from .question import Question
+from .task import Task
 from .via import Via
 
 __all__ = ["Status"]
@@ -37,20 +42,27 @@ class Status(Model):
     rights: list[str] | None = None
     is_liked: bool | None = None
     like_count: int | None = None
-    files: list[dict[str, Any]] | None = None
-    comments: list[dict[str, Any]] | None = None
-    questions: list[dict[str, Any]] | None = None
-    embed: dict[str, Any] | None = None
-    embed_file: dict[str, Any] | None = None
+    files: list[FileAttachment] | None = None
+    comments: list[Comment] | None = None
+    questions: list[Question] | None = None
+    tasks: list[Task] | None = None
+    conversations: list[dict[str, Any]] | None = None
+    shares: list[dict[str, Any]] | None = None
+    embed: Embed | None = None
+    embed_file: FileAttachment | None = None
     push: dict[str, Any] | None = None
     presence: dict[str, Any] | None = None
+    # What a new or edited status is written with.
     file_ids: list[int] | None = None
     embed_id: int | None = None
+    embed_file_id: int | None = None
+    embed_url: str | None = None
+    question: dict[str, Any] | None = None
 
     @member("GET", "/status/{status_id}", doc=f"{_DOC}/get-status-message-22337")
-    def find(cls, status_id: int, *, client: ClientArg = None) -> Call:
-        """One status message."""
-        return Call(path={"status_id": status_id})
+    def find(cls, status_id: int, *, fields: str | None = None, client: ClientArg = None) -> Call:
+        """One status message (`fields` shapes the answer: conventions.md §5)."""
+        return Call(path={"status_id": status_id}, params={"fields": fields})
 
     afind = find.twin()
 
@@ -66,7 +78,9 @@ class Status(Model):
     ) -> Call:
         """Post a status message on a space: ``{"value": "text", "file_ids": [...], ...}``.
 
-        Returns the new status (the Ruby gem returns only its id, which is `status_id` here).
+        Also ``embed_id``/``embed_url`` for a link and ``question: {"text", "options": [...]}``
+        for a poll. Returns the new status (the Ruby gem returns only its id, which is
+        `status_id` here).
         """
         return Call(
             path={"space_id": space_id},
@@ -76,9 +90,28 @@ class Status(Model):
 
     acreate = create.twin()
 
+    @returns(as_raw, "PUT", "/status/{status_id}", doc=f"{_DOC}/update-a-status-message-22338")
+    def update(
+        cls, status_id: int, attributes: Mapping[str, Any], *, client: ClientArg = None
+    ) -> Call:
+        """Edit a status message: ``{"value", "file_ids", "embed_id", "embed_url"}``.
+
+        Returns Podio's answer as is (podio-dotnet does the same).
+        """
+        return Call(path={"status_id": status_id}, json=dict(attributes))
+
+    aupdate = update.twin()
+
     @returns(as_raw, "DELETE", "/status/{status_id}", doc=f"{_DOC}/delete-a-status-message-22339")
     def delete(cls, status_id: int, *, client: ClientArg = None) -> Call:
         """Delete a status message."""
         return Call(path={"status_id": status_id})
 
     adelete = delete.twin()
+
+    @instance("DELETE", "/status/{status_id}", doc=f"{_DOC}/delete-a-status-message-22339")
+    def destroy(self, *, client: ClientArg = None) -> Call:
+        """Delete this status message (the gem's ``Status#destroy``)."""
+        return Call(path={"status_id": self.status_id})
+
+    adestroy = destroy.twin()
