@@ -131,6 +131,8 @@ class RequestOptions:
     max_retries: int | None = None
     #: Token requests never carry X-Podio-Dry-Run (it breaks them, as podio-rb notes).
     dry_run: bool = True
+    #: Parse a JSON answer; ``False`` keeps the body as bytes (file contents).
+    decode: bool = True
     _file_positions: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -786,7 +788,7 @@ class Client:
                 options.rewind_files()
                 continue
             try:
-                response = self._to_response(raw, request, options.stream)
+                response = self._to_response(raw, request, options.stream, options.decode)
             except InvalidResponseError:
                 self._log(request, raw, started)
                 raise
@@ -893,7 +895,9 @@ class Client:
         return f"{self.user_agent} {base}" if self.user_agent else base
 
     @staticmethod
-    def _to_response(raw: httpx.Response, request: httpx.Request, stream: bool) -> Response:
+    def _to_response(
+        raw: httpx.Response, request: httpx.Request, stream: bool, decode: bool = True
+    ) -> Response:
         url = redact_url(str(request.url))
         if stream and raw.status_code < 400:
             return Response(
@@ -905,7 +909,9 @@ class Client:
                 raw=raw,
             )
         try:
-            body = decode_body(raw, url=url, method=request.method)
+            body = decode_body(
+                raw, url=url, method=request.method, decode=decode or raw.status_code >= 400
+            )
         except InvalidResponseError:
             if raw.status_code < 400:
                 raise

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from ._errors import InvalidResponseError
+from ._errors import InvalidResponseError, PodioConnectionError, PodioTimeoutError
 
 __all__ = ["RateLimit", "Response"]
 
@@ -87,34 +87,66 @@ class Response:
         return self.body
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        """Stream the body of a streamed answer, or yield the body already read."""
+        """Stream the body of a streamed answer, or yield the body already read.
+
+        A connection that breaks mid-body raises `PodioConnectionError` (or
+        `PodioTimeoutError`), like any other call.
+        """
         if self._raw is not None:
-            yield from self._raw.iter_bytes(chunk_size)
+            try:
+                yield from self._raw.iter_bytes(chunk_size)
+            except httpx.TransportError as exc:
+                raise self._broken(exc) from exc
         elif isinstance(self.body, (bytes, bytearray)):
             yield bytes(self.body)
 
     async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """Async twin of `iter_bytes`."""
         if self._raw is not None:
-            async for chunk in self._raw.aiter_bytes(chunk_size):
-                yield chunk
+            try:
+                async for chunk in self._raw.aiter_bytes(chunk_size):
+                    yield chunk
+            except httpx.TransportError as exc:
+                raise self._broken(exc) from exc
         elif isinstance(self.body, (bytes, bytearray)):
             yield bytes(self.body)
+
+    def close(self) -> None:
+        """Release a streamed answer's connection (reading it to the end does too)."""
+        if self._raw is not None:
+            self._raw.close()
+
+    async def aclose(self) -> None:
+        if self._raw is not None:
+            await self._raw.aclose()
+
+    def _broken(self, exc: httpx.TransportError) -> PodioConnectionError:
+        cls = PodioTimeoutError if isinstance(exc, httpx.TimeoutException) else PodioConnectionError
+        return cls(
+            f"the answer broke off while reading it: {type(exc).__name__}",
+            response_status=self.status,
+            url=self.url,
+            method=self.method,
+            request_id=self.request_id,
+        )
 
     def __repr__(self) -> str:
         rid = f", request_id={self.request_id!r}" if self.request_id else ""
         return f"<Response {self.method} {self.url.split('?', 1)[0]} [{self.status}]{rid}>"
 
 
-def decode_body(raw: httpx.Response, *, url: str, method: str) -> Any:
+def decode_body(raw: httpx.Response, *, url: str, method: str, decode: bool = True) -> Any:
     """Parse an answer that has been read: JSON when it says or looks like JSON, else bytes.
 
     A body that claims to be JSON but does not parse raises `InvalidResponseError`, keeping the
-    raw text, so callers never see a bare ``JSONDecodeError``.
+    raw text, so callers never see a bare ``JSONDecodeError``. With ``decode=False`` the bytes
+    are returned as they came (raw file contents, whatever their type).
     """
     content = raw.content
     if not content or raw.status_code == 204:
         return None
+    if not decode:
+        return content
     content_type = raw.headers.get("content-type", "").lower()
     disposition = raw.headers.get("content-disposition", "").lower()
     looks_json = "json" in content_type or (

@@ -94,6 +94,7 @@ class Call:
     max_retries: int | None = None
     stream: bool = False
     auth: bool = True
+    decode: bool = True
     after: Callable[[Response], None] | None = None
     url: str | None = None
 
@@ -285,6 +286,7 @@ class _Operation(Descriptor):
             max_retries=call.max_retries,
             stream=call.stream,
             auth=call.auth,
+            decode=call.decode,
         )
 
     def _template(self, call: Call) -> str:
@@ -313,9 +315,15 @@ class _Operation(Descriptor):
                 call = build(target, *args, **kwargs)
                 client = client_for(kwargs)
                 response = await client.asend(operation._options(call))
-                if call.after is not None:
-                    call.after(response)
-                return _with_client(parse(response), client)
+                try:
+                    if call.after is not None:
+                        call.after(response)
+                    result = parse(response)
+                    if inspect.isawaitable(result):
+                        result = await result
+                finally:
+                    await response.aclose()
+                return _with_client(result, client)
 
             runner: Callable[..., Any] = async_call
         else:
@@ -325,9 +333,13 @@ class _Operation(Descriptor):
                 call = build(target, *args, **kwargs)
                 client = client_for(kwargs)
                 response = client.send(operation._options(call))
-                if call.after is not None:
-                    call.after(response)
-                return _with_client(parse(response), client)
+                try:
+                    if call.after is not None:
+                        call.after(response)
+                    result = parse(response)
+                finally:
+                    response.close()
+                return _with_client(result, client)
 
             runner = sync_call
         return _named(runner, self)
