@@ -12,7 +12,12 @@ import podio
 
 from ..mock_api import MockPodio
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples"
+# The reference sits next to the checkout (../shared) or next to the folder of worktrees.
+SAMPLES = next(
+    folder / "shared" / "podio-api" / "samples"
+    for folder in Path(__file__).resolve().parents
+    if (folder / "shared" / "podio-api" / "samples").is_dir()
+)
 
 
 def sample(name: str) -> object:
