@@ -56,6 +56,7 @@ from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
     from .models.by_line import ByLine
+    from .models.contact import Contact
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
@@ -79,6 +80,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "Connection",
+    "Contact",
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MODELS: dict[str, str] = {
     "ByLine": "by_line",
+    "Contact": "contact",
     "Organization": "organization",
     "Profile": "profile",
     "Space": "space",
