@@ -55,13 +55,18 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.activation_status import ActivationStatus
     from .models.by_line import ByLine
     from .models.contact import Contact
+    from .models.email_subscription_setting import EmailSubscriptionSetting
     from .models.organization import Organization
     from .models.profile import Profile
     from .models.space import Space
     from .models.space_contact import SpaceContact
     from .models.status import Status
+    from .models.user import User
+    from .models.user_mail import UserMail
+    from .models.user_status import UserStatus
     from .models.via import Via
 
     client: Client
@@ -72,6 +77,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "ActivationStatus",
     "AuthorizationError",
     "BadRequestError",
     "ByLine",
@@ -81,6 +87,7 @@ __all__ = [
     "ConflictError",
     "Connection",
     "Contact",
+    "EmailSubscriptionSetting",
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",
@@ -115,6 +122,9 @@ __all__ = [
     "TokenExpiredError",
     "TokenStore",
     "UnavailableError",
+    "User",
+    "UserMail",
+    "UserStatus",
     "Via",
     "__version__",
     "format_path",

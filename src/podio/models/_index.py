@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 MODELS: dict[str, str] = {
+    "ActivationStatus": "activation_status",
     "ByLine": "by_line",
     "Contact": "contact",
+    "EmailSubscriptionSetting": "email_subscription_setting",
     "Organization": "organization",
     "Profile": "profile",
     "Space": "space",
     "SpaceContact": "space_contact",
     "Status": "status",
+    "User": "user",
+    "UserMail": "user_mail",
+    "UserStatus": "user_status",
     "Via": "via",
 }
