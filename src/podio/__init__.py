@@ -63,6 +63,8 @@ if TYPE_CHECKING:
     from .models.profile import Profile
     from .models.space import Space
     from .models.space_contact import SpaceContact
+    from .models.space_invitation import SpaceInvitation
+    from .models.space_member import SpaceMember
     from .models.status import Status
     from .models.user import User
     from .models.user_mail import UserMail
@@ -117,6 +119,8 @@ __all__ = [
     "ServerError",
     "Space",
     "SpaceContact",
+    "SpaceInvitation",
+    "SpaceMember",
     "Status",
     "TokenExpired",
     "TokenExpiredError",

@@ -11,6 +11,8 @@ MODELS: dict[str, str] = {
     "Profile": "profile",
     "Space": "space",
     "SpaceContact": "space_contact",
+    "SpaceInvitation": "space_invitation",
+    "SpaceMember": "space_member",
     "Status": "status",
     "User": "user",
     "UserMail": "user_mail",
