@@ -60,6 +60,10 @@ if TYPE_CHECKING:
     from .models.contact import Contact
     from .models.email_subscription_setting import EmailSubscriptionSetting
     from .models.organization import Organization
+    from .models.organization_contact import OrganizationContact
+    from .models.organization_member import OrganizationMember
+    from .models.organization_membership import OrganizationMembership
+    from .models.organization_profile import OrganizationProfile
     from .models.profile import Profile
     from .models.space import Space
     from .models.space_contact import SpaceContact
@@ -105,6 +109,10 @@ __all__ = [
     "NotGiven",
     "OAuthToken",
     "Organization",
+    "OrganizationContact",
+    "OrganizationMember",
+    "OrganizationMembership",
+    "OrganizationProfile",
     "PaymentRequiredError",
     "PodioConnectionError",
     "PodioError",
