@@ -59,6 +59,9 @@ if TYPE_CHECKING:
     from .models.by_line import ByLine
     from .models.contact import Contact
     from .models.email_subscription_setting import EmailSubscriptionSetting
+    from .models.o_auth import OAuth
+    from .models.o_auth_client import OAuthClient
+    from .models.o_auth_scope import OAuthScope
     from .models.organization import Organization
     from .models.organization_contact import OrganizationContact
     from .models.organization_member import OrganizationMember
@@ -107,6 +110,9 @@ __all__ = [
     "NonceValidationError",
     "NotFoundError",
     "NotGiven",
+    "OAuth",
+    "OAuthClient",
+    "OAuthScope",
     "OAuthToken",
     "Organization",
     "OrganizationContact",
