@@ -56,8 +56,10 @@ from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
     from .models.activation_status import ActivationStatus
+    from .models.application_email import ApplicationEmail
     from .models.by_line import ByLine
     from .models.contact import Contact
+    from .models.email_contact import EmailContact
     from .models.email_subscription_setting import EmailSubscriptionSetting
     from .models.o_auth import OAuth
     from .models.o_auth_client import OAuthClient
@@ -87,6 +89,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIError",
     "ActivationStatus",
+    "ApplicationEmail",
     "AuthorizationError",
     "BadRequestError",
     "ByLine",
@@ -96,6 +99,7 @@ __all__ = [
     "ConflictError",
     "Connection",
     "Contact",
+    "EmailContact",
     "EmailSubscriptionSetting",
     "FileTokenStore",
     "ForbiddenError",

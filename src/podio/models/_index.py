@@ -4,8 +4,10 @@ from __future__ import annotations
 
 MODELS: dict[str, str] = {
     "ActivationStatus": "activation_status",
+    "ApplicationEmail": "application_email",
     "ByLine": "by_line",
     "Contact": "contact",
+    "EmailContact": "email_contact",
     "EmailSubscriptionSetting": "email_subscription_setting",
     "OAuth": "o_auth",
     "OAuthClient": "o_auth_client",
