@@ -55,12 +55,14 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .models.account_provider import AccountProvider
     from .models.activation_status import ActivationStatus
     from .models.application_email import ApplicationEmail
     from .models.by_line import ByLine
     from .models.contact import Contact
     from .models.email_contact import EmailContact
     from .models.email_subscription_setting import EmailSubscriptionSetting
+    from .models.friend import Friend
     from .models.o_auth import OAuth
     from .models.o_auth_client import OAuthClient
     from .models.o_auth_scope import OAuthScope
@@ -88,6 +90,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "APIError",
+    "AccountProvider",
     "ActivationStatus",
     "ApplicationEmail",
     "AuthorizationError",
@@ -103,6 +106,7 @@ __all__ = [
     "EmailSubscriptionSetting",
     "FileTokenStore",
     "ForbiddenError",
+    "Friend",
     "GoneError",
     "InvalidGrantError",
     "InvalidResponseError",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 MODELS: dict[str, str] = {
+    "AccountProvider": "account_provider",
     "ActivationStatus": "activation_status",
     "ApplicationEmail": "application_email",
     "ByLine": "by_line",
     "Contact": "contact",
     "EmailContact": "email_contact",
     "EmailSubscriptionSetting": "email_subscription_setting",
+    "Friend": "friend",
     "OAuth": "o_auth",
     "OAuthClient": "o_auth_client",
     "OAuthScope": "o_auth_scope",

@@ -422,3 +422,21 @@ def test_a_property_without_value_is_an_invalid_answer(api: MockPodio) -> None:
     api.on("GET", "/user/property/theme", {"unexpected": 1})
     with pytest.raises(podio.InvalidResponseError, match="value"):
         podio.User.get_property("theme")
+
+
+# -- people-related lookups outside the users rows: connections and linked-account providers ----
+
+
+def test_friends_are_removed_one_or_several_at_a_time(api: MockPodio) -> None:
+    api.on("DELETE", "/friend/5,6", status=204)
+    assert podio.Friend.delete([5, 6]) == 204
+    assert api.last.raw_path == "/friend/5%2C6"
+
+
+async def test_account_providers_are_listed(api: MockPodio) -> None:
+    providers = [{"name": "google", "humanized_name": "Google", "capabilities": ["contacts"]}]
+    api.on("GET", "/linked_account/provider/", providers)
+    found = await podio.AccountProvider.afind_all(params={"capability": "contacts"})
+    assert api.last.params == {"capability": "contacts"}
+    assert [type(p) for p in found] == [podio.AccountProvider]
+    assert [p.as_json() for p in found] == providers
