@@ -210,7 +210,9 @@ class OrganizationMember(Model):
 
     adelete_role = delete_role.twin()
 
-    @returns(as_status, "POST", "/org/{org_id}/leave")
+    @returns(
+        as_status, "POST", "/org/{org_id}/leave", doc=f"{_DOC}/end-organization-membership-19410652"
+    )
     def leave(cls, org_id: int, *, client: ClientArg = None) -> Call:
         """Leave an organization and all its spaces; returns the HTTP status."""
         return Call(path={"org_id": org_id})
