@@ -77,10 +77,13 @@ class OrganizationMember(Model):
 
     @property
     def user_id(self) -> int | None:
-        """The member's user id."""
-        if self.user is not None and self.user.user_id is not None:
-            return self.user.user_id
-        return self.profile.user_id if self.profile is not None else None
+        """The member's user id, from the account, the profile or the membership itself."""
+        for part in (self.user, self.profile):
+            if part is not None and part.user_id is not None:
+                return part.user_id
+        # Some answers put the id on the membership itself; it is kept as an extra key.
+        found = (self.model_extra or {}).get("user_id")
+        return found if isinstance(found, int) and not isinstance(found, bool) else None
 
     # -- finding ---------------------------------------------------------------------------------
 

@@ -83,10 +83,13 @@ class SpaceMember(Model):
 
     @property
     def user_id(self) -> int | None:
-        """The member's user id, from the profile or the account, whichever Podio sent."""
-        if self.profile is not None and self.profile.user_id is not None:
-            return self.profile.user_id
-        return self.user.user_id if self.user is not None else None
+        """The member's user id, from the profile, the account or the membership itself."""
+        for part in (self.profile, self.user):
+            if part is not None and part.user_id is not None:
+                return part.user_id
+        # Some answers put the id on the membership itself; it is kept as an extra key.
+        found = (self.model_extra or {}).get("user_id")
+        return found if isinstance(found, int) and not isinstance(found, bool) else None
 
     # -- one membership ------------------------------------------------------------------------
 

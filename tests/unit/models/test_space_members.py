@@ -326,3 +326,10 @@ def test_iter_all_for_space_pages_with_podio_default_page(api: MockPodio) -> Non
     assert [c.params for c in api.calls] == [
         {"query": "a", "limit": "100", "offset": str(offset)} for offset in (0, 100, 200)
     ]
+
+
+def test_a_user_id_sent_on_the_membership_itself_is_found(api: MockPodio) -> None:
+    api.on("GET", "/space/2/member/", [{"user_id": 9, "role": "admin"}])
+    (member,) = podio.SpaceMember.find_all(2)
+    assert member.user_id == 9
+    assert member.as_json() == {"user_id": 9, "role": "admin"}
