@@ -12,12 +12,8 @@ import podio
 
 from ..mock_api import MockPodio
 
-# The reference sits next to the checkout (../shared) or next to the folder of worktrees.
-SAMPLES = next(
-    folder / "shared" / "podio-api" / "samples"
-    for folder in Path(__file__).resolve().parents
-    if (folder / "shared" / "podio-api" / "samples").is_dir()
-)
+# Copies of the API reference's samples, so that a fresh clone runs without the reference.
+SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "podio-api-samples"
 
 
 def sample(name: str) -> object:
