@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._errors import InvalidResponseError
 from .._response import Response
+from ._operation import _shape_error
 
 __all__ = ["as_text"]
 
@@ -24,14 +24,7 @@ def as_text(response: Response) -> str:
             return bytes(body).decode(charset, "replace")
         except LookupError:  # a charset Python does not know
             return bytes(body).decode("utf-8", "replace")
-    raise InvalidResponseError(
-        f"unexpected answer from {response.method} {response.url.split('?', 1)[0]}: expected text",
-        response_status=response.status,
-        response_body=repr(body)[:500],
-        url=response.url,
-        method=response.method,
-        request_id=response.request_id,
-    )
+    raise _shape_error(response, "expected text")
 
 
 def _charset(content_type: str) -> str:

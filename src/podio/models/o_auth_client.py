@@ -7,6 +7,7 @@ from typing import Any
 
 from .._response import Response
 from ._base import Model
+from ._fields import without
 from ._operation import Call, ClientArg, as_status, instance, member, members, returns
 from .o_auth_scope import OAuthScope
 
@@ -32,12 +33,6 @@ class OAuthClient(Model):
     url: str | None = None
     domain: str | None = None
     scope: list[OAuthScope] | None = None
-
-    def _attributes(self) -> dict[str, Any]:
-        data = self.as_json()
-        for key in _ASSIGNED:
-            data.pop(key, None)
-        return data
 
     # -- finding ---------------------------------------------------------------------------------
 
@@ -148,14 +143,14 @@ class OAuthClient(Model):
                 if key in body:
                     setattr(self, key, body[key])
 
-        return Call(json=self._attributes(), after=take)
+        return Call(json=without(self, _ASSIGNED), after=take)
 
     acreate = create.twin()
 
     @instance("PUT", "/oauth/client/{client_id}")
     def update(self, *, client: ClientArg = None) -> Call:
         """Save this API client's name, domain and URL."""
-        return Call(path={"client_id": self.auth_client_id}, json=self._attributes())
+        return Call(path={"client_id": self.auth_client_id}, json=without(self, _ASSIGNED))
 
     aupdate = update.twin()
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from .._response import Response
 from ._base import Date, DateTime, Model
+from ._fields import picked
 from ._operation import (
     Call,
     ClientArg,
@@ -263,11 +264,7 @@ class Organization(Model):
         Only the attributes this instance holds are sent, so a partly known organization
         does not wipe what it does not know.
         """
-        data = self.as_json()
-        return Call(
-            path={"org_id": self.org_id},
-            json={key: data[key] for key in _UPDATABLE if key in data},
-        )
+        return Call(path={"org_id": self.org_id}, json=picked(self, _UPDATABLE))
 
     aupdate = update.twin()
 

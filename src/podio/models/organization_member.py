@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._errors import InvalidResponseError
 from .._response import Response
 from ._base import Model
 from ._operation import (
     Call,
     ClientArg,
     Paging,
+    _shape_error,
     as_raw,
     as_status,
     member,
@@ -39,14 +39,7 @@ def _end_member_info(response: Response) -> dict[str, Any]:
     lists as `SpaceMember` instances, the rest as Podio sent it."""
     body = response.body
     if not isinstance(body, Mapping):
-        raise InvalidResponseError(
-            "unexpected answer for the end of an organization membership: expected an object",
-            response_status=response.status,
-            response_body=repr(body)[:500],
-            url=response.url,
-            method=response.method,
-            request_id=response.request_id,
-        )
+        raise _shape_error(response, "expected a JSON object")
     result = dict(body)
     for key in ("to_promote", "to_remove", "to_delete"):
         if isinstance(result.get(key), list):

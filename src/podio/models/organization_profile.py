@@ -6,11 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._base import Model
+from ._fields import without
 from ._operation import Call, ClientArg, as_raw, as_status, instance, member, returns
 
 __all__ = ["OrganizationProfile"]
 
 _DOC = "https://developers.podio.com/doc/organizations"
+
+# The organization is in the path; the image is what Podio shows for `avatar`.
+_NOT_SENT = ("org_id", "image")
 
 
 class OrganizationProfile(Model):
@@ -29,12 +33,6 @@ class OrganizationProfile(Model):
     city: str | None = None
     country: str | None = None
     about: str | None = None
-
-    def _attributes(self) -> dict[str, Any]:
-        data = self.as_json()
-        for key in ("org_id", "image"):
-            data.pop(key, None)
-        return data
 
     @member("GET", "/org/{org_id}/appstore", doc=f"{_DOC}/get-organization-app-store-profile-87799")
     def find(cls, org_id: int, *, client: ClientArg = None) -> Call:
@@ -88,7 +86,7 @@ class OrganizationProfile(Model):
     )
     def create(self, *, client: ClientArg = None) -> Call:
         """Create this profile for its organization (`org_id`)."""
-        return Call(path={"org_id": self.org_id}, json=self._attributes())
+        return Call(path={"org_id": self.org_id}, json=without(self, _NOT_SENT))
 
     acreate = create.twin()
 
@@ -97,7 +95,7 @@ class OrganizationProfile(Model):
     )
     def update(self, *, client: ClientArg = None) -> Call:
         """Save this profile."""
-        return Call(path={"org_id": self.org_id}, json=self._attributes())
+        return Call(path={"org_id": self.org_id}, json=without(self, _NOT_SENT))
 
     aupdate = update.twin()
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._base import Date, DateTime, Model
+from ._fields import without
 from ._id_list import IdOrIds, id_list
 from ._operation import Call, ClientArg, Paging, as_raw, member, members, paged, returns
 from ._text import as_text
@@ -127,10 +128,7 @@ class Profile(Model):
 
     def _attributes(self) -> dict[str, Any]:
         """The details an instance sends: what it holds, without ids and read-only keys."""
-        data = self.as_json()
-        for key in _NOT_WRITABLE:
-            data.pop(key, None)
-        return data
+        return without(self, _NOT_WRITABLE)
 
     # -- one contact -------------------------------------------------------------------------------
 

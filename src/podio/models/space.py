@@ -7,6 +7,7 @@ from typing import Any
 
 from .._response import Response
 from ._base import DateTime, Model
+from ._fields import picked
 from ._operation import (
     Call,
     ClientArg,
@@ -251,10 +252,6 @@ class Space(Model):
 
     # -- instance operations ---------------------------------------------------------------------
 
-    def _pick(self, keys: tuple[str, ...]) -> dict[str, Any]:
-        data = self.as_json()
-        return {key: data[key] for key in keys if key in data}
-
     @instance("POST", "/space/", doc=f"{_DOC}/create-space-22390")
     def save(self, *, client: ClientArg = None) -> Call:
         """Create this new space in its organization (`org_id`); sets `space_id` and `url`.
@@ -271,7 +268,7 @@ class Space(Model):
                 if key in body:
                     setattr(self, key, body[key])
 
-        return Call(json=self._pick(_CREATABLE), after=take)
+        return Call(json=picked(self, _CREATABLE), after=take)
 
     asave = save.twin()
 
@@ -281,7 +278,7 @@ class Space(Model):
 
         Only the attributes this instance holds are sent.
         """
-        return Call(path={"space_id": self.space_id}, json=self._pick(_UPDATABLE))
+        return Call(path={"space_id": self.space_id}, json=picked(self, _UPDATABLE))
 
     aupdate = update.twin()
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._base import Model
+from ._fields import without
 from ._operation import Call, ClientArg, as_raw, as_status, instance, member, returns
 from .contact import Contact
 from .user import User
@@ -46,12 +47,6 @@ class SpaceInvitation(Model):
     activation_code: int | None = None
     user: User | None = None
     inviter: Contact | None = None
-
-    def _attributes(self) -> dict[str, Any]:
-        data = self.as_json()
-        for key in _READ_ONLY:
-            data.pop(key, None)
-        return data
 
     def _require_space_and_role(self) -> tuple[int, str]:
         if self.space_id is None or not self.role:
@@ -104,7 +99,7 @@ class SpaceInvitation(Model):
     def save(self, *, client: ClientArg = None) -> Call:
         """Send this invitation (by mail) for its space (`space_id`) and `role`."""
         space_id, role = self._require_space_and_role()
-        return Call(path={"space_id": space_id}, json={**self._attributes(), "role": role})
+        return Call(path={"space_id": space_id}, json={**without(self, _READ_ONLY), "role": role})
 
     asave = save.twin()
 
@@ -114,7 +109,7 @@ class SpaceInvitation(Model):
     def save_member(self, *, client: ClientArg = None) -> Call:
         """Add the people of this invitation to its space (`space_id`) with its `role`."""
         space_id, role = self._require_space_and_role()
-        return Call(path={"space_id": space_id}, json={**self._attributes(), "role": role})
+        return Call(path={"space_id": space_id}, json={**without(self, _READ_ONLY), "role": role})
 
     asave_member = save_member.twin()
 

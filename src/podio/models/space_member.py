@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._errors import InvalidResponseError
 from .._response import Response
 from ._base import DateTime, Model
 from ._id_list import IdOrIds, id_list
@@ -13,6 +12,7 @@ from ._operation import (
     Call,
     ClientArg,
     Paging,
+    _shape_error,
     as_model_list,
     as_raw,
     as_status,
@@ -39,14 +39,7 @@ def _top_contacts(response: Response) -> dict[str, Any]:
     `Contact` instances, the rest as Podio sent it."""
     body = response.body
     if not isinstance(body, Mapping):
-        raise InvalidResponseError(
-            "unexpected answer for the top members of a space: expected a JSON object",
-            response_status=response.status,
-            response_body=repr(body)[:500],
-            url=response.url,
-            method=response.method,
-            request_id=response.request_id,
-        )
+        raise _shape_error(response, "expected a JSON object")
     result = dict(body)
     for section in ("employee", "external"):
         part = result.get(section)
