@@ -59,11 +59,13 @@ from .models._index import MODELS as _MODELS
 if TYPE_CHECKING:
     from .models.account_provider import AccountProvider
     from .models.action import Action
+    from .models.activation_status import ActivationStatus
     from .models.activity import Activity
     from .models.answer import Answer
     from .models.app_store_category import AppStoreCategory
     from .models.app_store_share import AppStoreShare
     from .models.application import Application
+    from .models.application_email import ApplicationEmail
     from .models.application_field import ApplicationField
     from .models.batch import Batch
     from .models.by_line import ByLine
@@ -73,16 +75,20 @@ if TYPE_CHECKING:
     from .models.calendar_summary_group import CalendarSummaryGroup
     from .models.category import Category
     from .models.comment import Comment
+    from .models.contact import Contact
     from .models.conversation import Conversation
     from .models.conversation_event import ConversationEvent
     from .models.conversation_message import ConversationMessage
     from .models.conversation_participant import ConversationParticipant
+    from .models.email_contact import EmailContact
+    from .models.email_subscription_setting import EmailSubscriptionSetting
     from .models.embed import Embed
     from .models.external_file import ExternalFile
     from .models.file_attachment import FileAttachment
     from .models.filter import Filter
     from .models.flow import Flow
     from .models.form import Form
+    from .models.friend import Friend
     from .models.grant import Grant
     from .models.hook import Hook
     from .models.importer import Importer
@@ -95,7 +101,13 @@ if TYPE_CHECKING:
     from .models.linked_account_data import LinkedAccountData
     from .models.notification import Notification
     from .models.notification_group import NotificationGroup
+    from .models.o_auth import OAuth
+    from .models.o_auth_client import OAuthClient
+    from .models.o_auth_scope import OAuthScope
     from .models.organization import Organization
+    from .models.organization_contact import OrganizationContact
+    from .models.organization_member import OrganizationMember
+    from .models.organization_membership import OrganizationMembership
     from .models.organization_profile import OrganizationProfile
     from .models.pin import Pin
     from .models.profile import Profile
@@ -109,6 +121,8 @@ if TYPE_CHECKING:
     from .models.search import Search
     from .models.space import Space
     from .models.space_contact import SpaceContact
+    from .models.space_invitation import SpaceInvitation
+    from .models.space_member import SpaceMember
     from .models.status import Status
     from .models.stream_activity_group import StreamActivityGroup
     from .models.stream_mute import StreamMute
@@ -120,6 +134,9 @@ if TYPE_CHECKING:
     from .models.task_label import TaskLabel
     from .models.task_summary import TaskSummary
     from .models.task_summary_group import TaskSummaryGroup
+    from .models.user import User
+    from .models.user_mail import UserMail
+    from .models.user_status import UserStatus
     from .models.via import Via
     from .models.view import View
     from .models.vote import Vote
@@ -136,11 +153,13 @@ __all__ = [
     "APIError",
     "AccountProvider",
     "Action",
+    "ActivationStatus",
     "Activity",
     "Answer",
     "AppStoreCategory",
     "AppStoreShare",
     "Application",
+    "ApplicationEmail",
     "ApplicationField",
     "AuthorizationError",
     "BadRequestError",
@@ -157,10 +176,13 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "Connection",
+    "Contact",
     "Conversation",
     "ConversationEvent",
     "ConversationMessage",
     "ConversationParticipant",
+    "EmailContact",
+    "EmailSubscriptionSetting",
     "Embed",
     "ExternalFile",
     "FileAttachment",
@@ -169,6 +191,7 @@ __all__ = [
     "Flow",
     "ForbiddenError",
     "Form",
+    "Friend",
     "GoneError",
     "Grant",
     "Hook",
@@ -192,8 +215,14 @@ __all__ = [
     "NotGiven",
     "Notification",
     "NotificationGroup",
+    "OAuth",
+    "OAuthClient",
+    "OAuthScope",
     "OAuthToken",
     "Organization",
+    "OrganizationContact",
+    "OrganizationMember",
+    "OrganizationMembership",
     "OrganizationProfile",
     "PaymentRequiredError",
     "Pin",
@@ -219,6 +248,8 @@ __all__ = [
     "ServerError",
     "Space",
     "SpaceContact",
+    "SpaceInvitation",
+    "SpaceMember",
     "Status",
     "StreamActivityGroup",
     "StreamMute",
@@ -234,6 +265,9 @@ __all__ = [
     "TokenExpiredError",
     "TokenStore",
     "UnavailableError",
+    "User",
+    "UserMail",
+    "UserStatus",
     "Via",
     "View",
     "Vote",

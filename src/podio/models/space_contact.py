@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from .._response import Response
 from ._operation import Call, ClientArg, instance
 from .profile import Profile
 
@@ -20,19 +19,13 @@ class SpaceContact(Profile):
         print(contact.error_code, contact.error_message, contact.error_parameters)
     """
 
-    def _attributes(self) -> dict[str, Any]:
-        data = self.as_json()
-        for key in ("profile_id", "space_id", "user_id", "org_id", "link", "rights", "push"):
-            data.pop(key, None)
-        return data
-
     @instance("POST", "/contact/space/{space_id}/", doc=f"{_DOC}/create-space-contact-65590")
     def create(self, *, client: ClientArg = None) -> Call:
         """Create this contact in its space (`space_id`); sets `profile_id`."""
         if self.space_id is None:
             raise ValueError("a space contact needs space_id before it can be created")
 
-        def take(response: Any) -> None:
+        def take(response: Response) -> None:
             if isinstance(response.body, dict) and "profile_id" in response.body:
                 self.profile_id = int(response.body["profile_id"])
 

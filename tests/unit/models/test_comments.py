@@ -9,7 +9,7 @@ import pytest
 import podio
 
 from ...mock_api import MockPodio
-from ..test_models_basics import sample
+from ...reference import sample
 from ._wire import Op, arun, equals, model, models, run
 
 COMMENT = {"comment_id": 3, "value": "Done!", "ref": {"type": "item", "id": 42}}

@@ -16,7 +16,7 @@ import podio
 from podio.models.file_attachment import MAX_UPLOAD_SIZE
 
 from ...mock_api import MockPodio
-from ..test_models_basics import sample
+from ...reference import sample
 from ._wire import Op, arun, equals, model, models, run
 
 FILE = {"file_id": 5, "name": "report.pdf", "mimetype": "application/pdf", "size": 3}

@@ -10,7 +10,7 @@ import pytest
 import podio
 
 from ...mock_api import MockPodio
-from ..test_models_basics import sample
+from ...reference import sample
 from ._wire import Op, arun, equals, model, models, run
 
 TASK = {"task_id": 7, "text": "Call Bob", "status": "active"}
