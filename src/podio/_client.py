@@ -70,14 +70,14 @@ def format_path(template: str, /, **params: Any) -> str:
     Ids are checked here, once, for every call: an empty or missing value raises
     `ValueError` and a value of the wrong type raises `TypeError`, before any request is
     sent. Encoding everything (``/`` included) means a value such as ``"1/../2"`` can never
-    reach another path.
+    reach another path. Commas stay as they are: Podio takes lists of ids as ``1,2,3``.
     """
     for name, value in params.items():
         if value is None or value == "":
             raise ValueError(f"{name} must not be empty")
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise TypeError(f"{name} must be an int or a str, not {type(value).__name__}")
-    encoded = {name: quote(str(value), safe="") for name, value in params.items()}
+    encoded = {name: quote(str(value), safe=",") for name, value in params.items()}
     try:
         return template.format(**encoded)
     except KeyError as exc:
@@ -1149,13 +1149,14 @@ def _coerce_timeout(value: TimeoutTypes | NotGiven) -> httpx.Timeout:
 
 
 def _encode_params(params: QueryParams) -> dict[str, Any]:
-    """Query values as Podio reads them: booleans as ``true``/``false``, ``None`` left out."""
+    """Query values as Podio reads them: booleans as ``1``/``0`` (conventions.md §1), ``None``
+    left out."""
     encoded: dict[str, Any] = {}
     for key, value in params.items():
         if value is None:
             continue
         if isinstance(value, bool):
-            encoded[key] = "true" if value else "false"
+            encoded[key] = "1" if value else "0"
         elif isinstance(value, (list, tuple)):
             encoded[key] = [str(item) for item in value]
         else:

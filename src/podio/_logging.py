@@ -33,14 +33,19 @@ SECRET_PARAMS = frozenset(
         "otp",
         "recoverycode",
         "nonce",
+        "invite_code",
+        "verification_code",
+        "old_password",
+        "new_password",
     }
 )
 
 _HANDLER_NAME = "podio-debug"
 
 
-# /calendar/ics/{user_id}/{token}/ (and the space and app variants) carry a private feed token.
-_SECRET_PATH = re.compile(r"(/ics/[^/?#\s]+/)[^/?#\s]+")
+# Paths that carry a secret: /calendar/ics/{user_id}/{token}/ (and the space and app variants)
+# hold a private feed token, /user/mail_verification/{code} a one-time code.
+_SECRET_PATH = re.compile(r"(/ics/[^/?#\s]+/|/mail_verification/)[^/?#\s]+")
 
 
 def redact_url(url: str) -> str:

@@ -100,7 +100,18 @@ Time = Annotated[
 
 # Never shown by repr: a model may hold an app token or an OAuth client's secret.
 _SECRET_KEYS = frozenset(
-    {"token", "secret", "password", "access_token", "refresh_token", "app_token", "code"}
+    {
+        "token",
+        "secret",
+        "password",
+        "old_password",
+        "new_password",
+        "access_token",
+        "refresh_token",
+        "app_token",
+        "code",
+        "client_secret",
+    }
 )
 _LABEL_KEYS = ("title", "name", "text", "label", "value", "subject", "mail", "url")
 

@@ -94,6 +94,10 @@ class Call:
     max_retries: int | None = None
     stream: bool = False
     auth: bool = True
+    #: Send the client credentials as HTTP Basic (Podio's trusted-client operations).
+    basic_auth: bool = False
+    #: ``False`` for calls that must never run dry (sign-up, tokens).
+    dry_run: bool = True
     decode: bool = True
     after: Callable[[Response], None] | None = None
     url: str | None = None
@@ -286,6 +290,8 @@ class _Operation(Descriptor):
             max_retries=call.max_retries,
             stream=call.stream,
             auth=call.auth,
+            basic_auth=call.basic_auth,
+            dry_run=call.dry_run,
             decode=call.decode,
         )
 

@@ -29,6 +29,6 @@ class ActivationStatus(Model):
 
         A trusted-client call: a client without a user token sends its own credentials.
         """
-        return Call(params={"activation_code": activation_code})
+        return Call(basic_auth=True, params={"activation_code": activation_code})
 
     afind = find.twin()

@@ -132,7 +132,7 @@ class SpaceInvitation(Model):
     @member("GET", "/space/membership")
     def find_member(cls, invite_code: str, *, client: ClientArg = None) -> Call:
         """The invitation an invite code belongs to (a trusted-client call)."""
-        return Call(params={"invite_code": invite_code})
+        return Call(basic_auth=True, params={"invite_code": invite_code})
 
     afind_member = find_member.twin()
 
@@ -142,7 +142,7 @@ class SpaceInvitation(Model):
 
         Returns the HTTP status.
         """
-        return Call(params={"invite_code": invite_code})
+        return Call(basic_auth=True, params={"invite_code": invite_code})
 
     adecline_member = decline_member.twin()
 

@@ -269,7 +269,7 @@ class User(Model):
         A trusted-client call. Returns the new user (the Ruby gem returns only its id, which is
         `user_id` here).
         """
-        return Call(json=dict(attributes))
+        return Call(basic_auth=True, json=dict(attributes))
 
     acreate = create.twin()
 
@@ -279,7 +279,7 @@ class User(Model):
 
         A trusted-client call. Returns the new user, its id in `user_id`.
         """
-        return Call(json=dict(attributes))
+        return Call(basic_auth=True, json=dict(attributes))
 
     acreate_inactive = create_inactive.twin()
 
@@ -287,7 +287,7 @@ class User(Model):
     def activate(cls, attributes: Mapping[str, Any], *, client: ClientArg = None) -> Call:
         """Activate an account with its activation code (``{"activation_code", "password",
         "name", ...}``); returns the user. A trusted-client call."""
-        return Call(json=dict(attributes))
+        return Call(basic_auth=True, json=dict(attributes))
 
     aactivate = activate.twin()
 
@@ -311,7 +311,7 @@ class User(Model):
 
         A trusted-client call.
         """
-        return Call(json={"mail": mail})
+        return Call(basic_auth=True, json={"mail": mail})
 
     arecover = recover.twin()
 
@@ -321,7 +321,7 @@ class User(Model):
 
         A trusted-client call.
         """
-        return Call(json={"password": password, "recovery_code": recovery_code})
+        return Call(basic_auth=True, json={"password": password, "recovery_code": recovery_code})
 
     areset = reset.twin()
 

@@ -27,6 +27,6 @@ class UserMail(Model):
         Podio serves this to trusted API clients, which call it with their own credentials:
         a client without a user token sends them (HTTP Basic) by itself.
         """
-        return Call(json={"mail": mail}, idempotent=True)
+        return Call(basic_auth=True, json={"mail": mail}, idempotent=True)
 
     avalidate = validate.twin()

@@ -97,7 +97,7 @@ def test_query_params_and_booleans(api: MockPodio) -> None:
     podio.connection.get(
         "/item/app/1/", params={"limit": 20, "sort_desc": True, "silent": False, "skip": None}
     )
-    assert api.last.params == {"limit": "20", "sort_desc": "true", "silent": "false"}
+    assert api.last.params == {"limit": "20", "sort_desc": "1", "silent": "0"}
 
 
 def test_headers_locale_test_mode_custom_and_user_agent(mock_podio: MockPodio) -> None:

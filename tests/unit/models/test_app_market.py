@@ -222,7 +222,7 @@ CASES = [
         "find_all",
         kwargs={"only_used": False},
         path="/app_store/category/",
-        query={"only_used": "false"},
+        query={"only_used": "0"},
         answer=CATEGORIES,
         kind=ACAT,
     ),

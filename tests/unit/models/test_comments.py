@@ -56,7 +56,7 @@ CASES = [
         {"silent": True, "hook": False, "alert_invite": True},
         method="POST",
         path="/comment/task/7",
-        query={"silent": "true", "hook": "false", "alert_invite": "true"},
+        query={"silent": "1", "hook": "0", "alert_invite": "1"},
         body={"value": "On it @[Ann](user:1)", "file_ids": [5], "embed_url": "https://x.y"},
         answer=COMMENT,
         expect=model(podio.Comment, COMMENT),

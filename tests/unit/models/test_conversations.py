@@ -83,7 +83,7 @@ CASES = [
         ("lunch",),
         {"participants": True, "limit": 2},
         path="/conversation/search/",
-        query={"text": "lunch", "participants": "true", "limit": 2},
+        query={"text": "lunch", "participants": "1", "limit": 2},
         answer=[CONVERSATION],
         kind=CONV,
     ),

@@ -36,7 +36,7 @@ FILTER_QUERY = {
     "filetype": "application",
     "hosted_by": "podio",
     "sort_by": "name",
-    "sort_desc": "true",
+    "sort_desc": "1",
     "limit": "3",
     "offset": "6",
 }
@@ -164,7 +164,7 @@ CASES = [
         {"silent": True},
         method="POST",
         path="/file/5/attach",
-        query={"silent": "true"},
+        query={"silent": "1"},
         body={"ref_type": "item", "ref_id": 42},
         expect=equals(None),
     ),

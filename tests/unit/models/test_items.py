@@ -50,7 +50,7 @@ def envelope() -> Collection[podio.Item]:
 CASES = [
     Case(podio.Item, "find", (42,), "GET", "/item/42", podio.Item(ITEM),
          kwargs={"mark_as_viewed": False, "fields": "files"},
-         params={"mark_as_viewed": "false", "fields": "files"}, answer=ITEM),
+         params={"mark_as_viewed": "0", "fields": "files"}, answer=ITEM),
     Case(podio.Item, "find_basic", (42,), "GET", "/item/42/basic", podio.Item(ITEM), answer=ITEM),
     Case(podio.Item, "find_by_app_item_id", (5, 7), "GET", "/app/5/item/7", podio.Item(ITEM),
          answer=ITEM),
@@ -71,7 +71,7 @@ CASES = [
          kwargs={"limit": 10, "offset": 20, "sort_by": "created_on", "sort_desc": True,
                  "view_id": 0, "status": [1, None], "price": {"from": 10, "to": 20},
                  "due": dt.date(2024, 5, 1), "title": "x"},
-         params={"limit": "10", "offset": "20", "sort_by": "created_on", "sort_desc": "true",
+         params={"limit": "10", "offset": "20", "sort_by": "created_on", "sort_desc": "1",
                  "view_id": "0", "status": "1;null", "price": "10-20", "due": "2024-05-01",
                  "title": "x"},
          answer=ENVELOPE),
@@ -96,7 +96,7 @@ CASES = [
     Case(podio.Item, "item_count", (5,), "GET", "/item/app/5/count/", 3, answer={"count": 3}),
     Case(podio.Item, "xlsx", (5,), "GET", "/item/app/5/xlsx/", b"PK\x03\x04sheet",
          kwargs={"limit": 20, "deleted_columns": True, "status": [1]},
-         params={"limit": "20", "deleted_columns": "true", "status": "1"},
+         params={"limit": "20", "deleted_columns": "1", "status": "1"},
          answer=b"PK\x03\x04sheet"),
     Case(podio.Item, "export", (5, "xlsx"), "POST", "/item/app/5/export/xlsx", {"batch_id": 99},
          kwargs={"view_id": 0, "filters": {"status": [1]}, "sort_by": "title"},
@@ -125,7 +125,7 @@ CASES = [
          answer=[FIELD]),
     Case(podio.Item, "update_values", (42, {"title": "New", 7: [1, 3]}), "PUT",
          "/item/42/value", {"revision": 3, "title": "New"},
-         kwargs={"silent": True, "hook": False}, params={"silent": "true", "hook": "false"},
+         kwargs={"silent": True, "hook": False}, params={"silent": "1", "hook": "0"},
          body={"title": "New", "7": [1, 3]}, answer={"revision": 3, "title": "New"}),
     Case(podio.Item, "find_references", (42,), "GET", "/item/42/reference/", [REFERENCES],
          answer=[REFERENCES]),
@@ -143,17 +143,17 @@ CASES = [
     Case(podio.Item, "rearrange", (42, {"before": 43}), "POST", "/item/42/rearrange",
          podio.Item(ITEM), body={"before": 43}, answer=ITEM),
     Case(podio.Item, "delete", (42,), "DELETE", "/item/42", None,
-         kwargs={"silent": True, "hook": False}, params={"silent": "true", "hook": "false"}),
+         kwargs={"silent": True, "hook": False}, params={"silent": "1", "hook": "0"}),
     Case(podio.Item, "bulk_delete", (5,), "POST", "/item/app/5/delete",
          {"deleted": [1], "pending": [2]}, kwargs={"item_ids": [1, 2], "silent": True},
-         params={"silent": "true"}, body={"item_ids": [1, 2]},
+         params={"silent": "1"}, body={"item_ids": [1, 2]},
          answer={"deleted": [1], "pending": [2]}),
     Case(podio.Item, "bulk_delete", (5,), "POST", "/item/app/5/delete",
          {"deleted": [], "pending": [3]}, kwargs={"view_id": 8, "filters": {"status": [1]}},
          body={"view_id": 8, "filters": {"status": [1]}},
          answer={"deleted": [], "pending": [3]}),
     Case(podio.Item, "clone", (42,), "POST", "/item/42/clone", item(item_id=43),
-         kwargs={"silent": True}, params={"silent": "true"}, answer={"item_id": 43}),
+         kwargs={"silent": True}, params={"silent": "1"}, answer={"item_id": 43}),
     Case(podio.Item, "find_clone", (42,), "GET", "/item/42/clone",
          {"values": {}, "files": [], "tags": []}, answer={"values": {}, "files": [], "tags": []}),
     Case(podio.Item, "create", (5,), "POST", "/item/app/5/",
@@ -161,7 +161,7 @@ CASES = [
          kwargs={"fields": {"title": "Hi", 7: [1]}, "external_id": "crm-1", "file_ids": [3],
                  "tags": ["new"], "reminder": {"remind_delta": 30},
                  "recurrence": {"name": "weekly", "step": 1}, "silent": True, "hook": False},
-         params={"silent": "true", "hook": "false"},
+         params={"silent": "1", "hook": "0"},
          body={"fields": {"title": "Hi", "7": [1]}, "external_id": "crm-1", "file_ids": [3],
                "tags": ["new"], "reminder": {"remind_delta": 30},
                "recurrence": {"name": "weekly", "step": 1}},
@@ -171,7 +171,7 @@ CASES = [
          body={"external_id": "new", "fields": {"title": "A"}}, answer={"item_id": 101}),
     Case(podio.Item, "update", (42, {"fields": {"title": "Y"}}), "PUT", "/item/42",
          {"revision": 4, "title": "Y"}, kwargs={"tags": ["b"], "revision": 3, "hook": False},
-         params={"hook": "false"},
+         params={"hook": "0"},
          body={"fields": {"title": "Y"}, "tags": ["b"], "revision": 3},
          answer={"revision": 4, "title": "Y"}),
     Case(podio.Item, "update", (42,), "PUT", "/item/42", None,
@@ -189,7 +189,7 @@ CASES = [
     Case(podio.ItemField, "find_values", (42, "status"), "GET", "/item/42/value/status",
          [{"value": {"id": 1, "text": "Open"}}], answer=[{"value": {"id": 1, "text": "Open"}}]),
     Case(podio.ItemField, "update", (42, 7, [1, 3]), "PUT", "/item/42/value/7",
-         {"revision": 2, "title": "T"}, kwargs={"silent": True}, params={"silent": "true"},
+         {"revision": 2, "title": "T"}, kwargs={"silent": True}, params={"silent": "1"},
          body=[1, 3], answer={"revision": 2, "title": "T"}),
     Case(podio.ItemField, "update", (42, "title", "Hi"), "PUT", "/item/42/value/title",
          {"revision": 2, "title": "Hi"}, body=["Hi"], answer={"revision": 2, "title": "Hi"}),
@@ -281,7 +281,7 @@ def test_new_item_saves_by_creating_and_takes_in_the_answer(api: MockPodio) -> N
         "tags": ["new"],
         "file_ids": [3],
     }
-    assert api.last.params == {"silent": "true"}
+    assert api.last.params == {"silent": "1"}
     assert new.item_id == 100 and new.persisted and new.error is None
     assert new.title == answer["title"] and new.revision == answer["revision"]
     assert new.fields is not None and all(isinstance(f, podio.ItemField) for f in new.fields)
@@ -304,7 +304,7 @@ def test_saving_a_fetched_item_updates_with_its_revision(api: MockPodio) -> None
     api.on("PUT", f"/item/{item_id}", {"revision": body["revision"] + 1, "title": "Changed"})
     assert found.save(hook=False) is True
     sent = api.last.json
-    assert api.last.params == {"hook": "false"}
+    assert api.last.params == {"hook": "0"}
     assert sent["revision"] == body["revision"] and sent["tags"] == ["x"]
     assert sent["fields"][str(body["fields"][0]["field_id"])] == [{"value": "Changed"}]
     # Calculation values are Podio's to compute: saving leaves them out (fields.md §2.3).
@@ -336,7 +336,7 @@ def test_destroy_deletes_the_item(api: MockPodio) -> None:
     assert (api.last.method, api.last.path, api.last.params) == (
         "DELETE",
         "/item/42",
-        {"silent": "true"},
+        {"silent": "1"},
     )
     api.on("DELETE", "/item/43", {"error": "not_found", "error_description": "gone"}, status=404)
     missing = podio.Item(item_id=43)

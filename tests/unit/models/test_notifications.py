@@ -50,8 +50,8 @@ CASES = [
             "context_type": "item",
             "created_from": "2024-01-01 00:00:00",
             "direction": "outgoing",
-            "starred": "true",
-            "viewed": "false",
+            "starred": "1",
+            "viewed": "0",
             "viewed_from": "2024-01-03 00:00:00",
             "user_id": "1",
             "type": "comment",
@@ -157,6 +157,6 @@ async def test_iter_all_pages_a_hundred_groups_at_a_time(api: MockPodio) -> None
     seen = [group.context["n"] async for group in podio.NotificationGroup.iter_all(viewed=False)]
     assert seen == list(range(130))
     assert [(c.params["offset"], c.params["limit"], c.params["viewed"]) for c in api.calls] == [
-        ("0", "100", "false"),
-        ("100", "100", "false"),
+        ("0", "100", "0"),
+        ("100", "100", "0"),
     ]

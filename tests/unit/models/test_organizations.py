@@ -267,7 +267,7 @@ OPS = [
         query={
             "member_type": "admin",
             "sort_by": "last_seen_on",
-            "sort_desc": "true",
+            "sort_desc": "1",
             "limit": "10",
         },
         answer=[MEMBER],

@@ -28,7 +28,7 @@ CASES = [
     Case(podio.Reference, "find", ("item", 42), "GET", "/reference/item/42",
          podio.Reference(REFERENCE),
          kwargs={"accessor_count": True, "context_id": 5, "context_type": "app"},
-         params={"accessor_count": "true", "context_id": "5", "context_type": "app"},
+         params={"accessor_count": "1", "context_id": "5", "context_type": "app"},
          answer=REFERENCE),
     Case(podio.Reference, "resolve", ("https://podio.com/acme/sales/apps/leads/items/1",),
          "GET", "/reference/resolve", podio.Reference(REFERENCE),

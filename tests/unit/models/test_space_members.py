@@ -13,6 +13,9 @@ import podio
 from ...mock_api import MockPodio
 from ._wire_people import AreModels, IsModel, Op, arun, error_body, op_id, run
 
+# Trusted-client operations authenticate the API key, not a user.
+BASIC = "Basic dGVzdC1jbGllbnQ6dGVzdC1zZWNyZXQ="
+
 MEMBERSHIP = {
     "user": {"user_id": 5, "avatar": 123, "name": "Ann Smith"},
     "role": "regular",
@@ -124,7 +127,7 @@ OPS = [
         podio.SpaceMember,
         "update_role",
         "PUT",
-        "/space/2/member/5%2C6",
+        "/space/2/member/5,6",
         args=(2, [5, 6], "admin"),
         json={"role": "admin"},
         status=204,
@@ -231,6 +234,7 @@ OPS = [
         "find_member",
         "GET",
         "/space/membership",
+        auth=BASIC,
         args=("inv-1",),
         query={"invite_code": "inv-1"},
         answer={"space_id": 2, "role": "regular", "inviter": {"profile_id": 7, "name": "Ann"}},
@@ -244,6 +248,7 @@ OPS = [
         "decline_member",
         "DELETE",
         "/space/membership",
+        auth=BASIC,
         args=("inv-1",),
         query={"invite_code": "inv-1"},
         status=204,

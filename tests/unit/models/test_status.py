@@ -37,7 +37,7 @@ CASES = [
         {"silent": True},
         method="POST",
         path="/status/space/23/",
-        query={"silent": "true"},
+        query={"silent": "1"},
         body={"value": "Hello", "question": {"text": "Lunch?", "options": ["Yes", "No"]}},
         answer={"status_id": 8},
         expect=model(podio.Status, {"status_id": 8}),

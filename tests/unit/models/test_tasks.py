@@ -54,7 +54,7 @@ CASES = [
         },
         path="/task/",
         query={
-            "completed": "false",
+            "completed": "0",
             "responsible": "1;2",
             "space": "5",
             "label": "9",
@@ -62,9 +62,9 @@ CASES = [
             "created_by": "user:3",
             "grouping": "due_date",
             "sort_by": "created_on",
-            "sort_desc": "true",
-            "files": "true",
-            "reassigned": "false",
+            "sort_desc": "1",
+            "files": "1",
+            "reassigned": "0",
             "reference": "item:42",
             "external_id": "ext",
             "view": "full",
@@ -156,7 +156,7 @@ CASES = [
         {"silent": True, "hook": False},
         method="POST",
         path="/task/",
-        query={"silent": "true", "hook": "false"},
+        query={"silent": "1", "hook": "0"},
         body={"text": "Call Bob", "due_date": "2024-05-01", "responsible": [1, 2]},
         answer=[TASK, {"task_id": 8, "text": "Call Bob"}],
         expect=models(podio.Task, [TASK, {"task_id": 8, "text": "Call Bob"}]),
@@ -178,7 +178,7 @@ CASES = [
         {"hook": False},
         method="PUT",
         path="/task/7",
-        query={"hook": "false"},
+        query={"hook": "0"},
         body={"text": "Call Bob again", "completed": True},
         answer=TASK,
         expect=model(podio.Task, TASK),
@@ -190,7 +190,7 @@ CASES = [
         {"silent": True},
         method="PUT",
         path="/task/7/text",
-        query={"silent": "true"},
+        query={"silent": "1"},
         body={"text": "New text"},
         status=204,
         expect=equals(204),
@@ -284,7 +284,7 @@ CASES = [
         {"silent": True},
         method="POST",
         path="/task/7/complete",
-        query={"silent": "true"},
+        query={"silent": "1"},
         answer={"recurring_task_id": 9},
         expect=equals({"recurring_task_id": 9}),
     ),
@@ -312,7 +312,7 @@ CASES = [
         {"hook": False},
         method="DELETE",
         path="/task/7",
-        query={"hook": "false"},
+        query={"hook": "0"},
         status=204,
         expect=equals(204),
     ),
@@ -398,7 +398,7 @@ def test_iter_all_pages_through_every_task_with_the_filters(api: MockPodio) -> N
     assert [call.params["offset"] for call in api.calls] == ["0", "100", "200"]
     assert {call.params["limit"] for call in api.calls} == {"100"}
     assert {call.params["space"] for call in api.calls} == {"5;6"}
-    assert {call.params["completed"] for call in api.calls} == {"true"}
+    assert {call.params["completed"] for call in api.calls} == {"1"}
 
 
 def test_a_new_task_creates_itself_on_its_object_and_takes_in_the_answer(api: MockPodio) -> None:
@@ -412,7 +412,7 @@ def test_a_new_task_creates_itself_on_its_object_and_takes_in_the_answer(api: Mo
         labels=["Urgent"],
     )
     assert task.create(silent=True) is True
-    assert api.last.raw_path == "/task/item/42/" and api.last.params == {"silent": "true"}
+    assert api.last.raw_path == "/task/item/42/" and api.last.params == {"silent": "1"}
     assert api.last.json == {
         "text": "Call Bob",
         "due_date": "2024-05-01",
@@ -466,7 +466,7 @@ def test_instance_failures_return_false_and_keep_the_error(api: MockPodio) -> No
 
     api.on("DELETE", "/task/3", status=204)
     assert podio.Task(task_id=3).destroy(hook=False) is True
-    assert api.last.params == {"hook": "false"}
+    assert api.last.params == {"hook": "0"}
 
 
 def test_destroying_a_task_without_an_id_is_refused_before_sending(api: MockPodio) -> None:

@@ -11,6 +11,9 @@ import podio
 from ...mock_api import MockPodio
 from ._wire_people import IsModel, Op, arun, op_id, run
 
+# Trusted-client operations authenticate the API key, not a user.
+BASIC = "Basic dGVzdC1jbGllbnQ6dGVzdC1zZWNyZXQ="
+
 USER = {
     "user_id": 5,
     "profile_id": 7,
@@ -204,6 +207,7 @@ OPS = [
         "create",
         "POST",
         "/user/",
+        auth=BASIC,
         args=({"mail": "new@example.com", "password": "pw", "name": "New"},),
         json={"mail": "new@example.com", "password": "pw", "name": "New"},
         answer={"user_id": 42},
@@ -214,6 +218,7 @@ OPS = [
         "create_inactive",
         "POST",
         "/user/inactive/",
+        auth=BASIC,
         args=({"mail": "later@example.com", "name": "Later"},),
         json={"mail": "later@example.com", "name": "Later"},
         answer={"user_id": 43},
@@ -224,6 +229,7 @@ OPS = [
         "activate",
         "POST",
         "/user/activate_user",
+        auth=BASIC,
         args=({"activation_code": "act-1", "password": "pw", "name": "Ann"},),
         json={"activation_code": "act-1", "password": "pw", "name": "Ann"},
         answer=USER,
@@ -253,6 +259,7 @@ OPS = [
         "recover",
         "POST",
         "/user/recover_password",
+        auth=BASIC,
         args=("ann@example.com",),
         json={"mail": "ann@example.com"},
         status=204,
@@ -263,6 +270,7 @@ OPS = [
         "reset",
         "POST",
         "/user/reset_password",
+        auth=BASIC,
         args=("n3w", "rec-1"),
         json={"password": "n3w", "recovery_code": "rec-1"},
         answer={"mail": "ann@example.com"},
@@ -351,6 +359,7 @@ OPS = [
         "find",
         "GET",
         "/user/status/activation",
+        auth=BASIC,
         args=("act-1",),
         query={"activation_code": "act-1"},
         answer={"user_id": 5, "status": "inactive", "has_valid_password": False},
@@ -364,6 +373,7 @@ OPS = [
         "validate",
         "POST",
         "/user/mail_validation",
+        auth=BASIC,
         args=("new@example.com",),
         json={"mail": "new@example.com"},
         answer={"valid": True},
@@ -430,7 +440,7 @@ def test_a_property_without_value_is_an_invalid_answer(api: MockPodio) -> None:
 def test_friends_are_removed_one_or_several_at_a_time(api: MockPodio) -> None:
     api.on("DELETE", "/friend/5,6", status=204)
     assert podio.Friend.delete([5, 6]) == 204
-    assert api.last.raw_path == "/friend/5%2C6"
+    assert api.last.raw_path == "/friend/5,6"
 
 
 async def test_account_providers_are_listed(api: MockPodio) -> None:

@@ -27,7 +27,7 @@ CASES = [
     Case(podio.View, "find", ("Open items", 5), "GET", "/view/app/5/Open%20items",
          podio.View(VIEW), answer=VIEW),
     Case(podio.View, "find_all", (5,), "GET", "/view/app/5/", [podio.View(VIEW)],
-         kwargs={"include_standard_views": True}, params={"include_standard_views": "true"},
+         kwargs={"include_standard_views": True}, params={"include_standard_views": "1"},
          answer=[VIEW]),
     Case(podio.View, "find_last", (5,), "GET", "/view/app/5/last", podio.View(VIEW),
          answer=VIEW),
