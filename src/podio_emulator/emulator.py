@@ -19,7 +19,7 @@ from .config import EmulatorConfig
 from .db import Database, Event, Tx, dumps, loads
 from .faults import Faults
 from .ids import SEQUENCE_STARTS
-from .ratelimit import RateLimiter
+from .ratelimit import DEFAULT_HEAVY_ROUTES, RateLimiter
 from .routing import Route, RouteTable
 
 __all__ = ["Emulator", "Metrics"]
@@ -86,7 +86,9 @@ class Emulator:
         if self.config.heavy_routes is not None:
             self.heavy_routes = frozenset(self.config.heavy_routes)
         else:
-            self.heavy_routes = frozenset(r.key for r in self.routes.routes if r.heavy)
+            self.heavy_routes = DEFAULT_HEAVY_ROUTES | {
+                r.key for r in self.routes.routes if r.heavy
+            }
         self._listeners = [listener for a in self.areas for listener in a.listeners]
         first_start = False
         with self.db.transaction() as tx:
