@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -323,10 +322,11 @@ def test_scope_of_a_user_token_is_global(api: httpx.Client) -> None:
 
 
 def test_trusted_client_basic_auth_is_refused_where_a_user_token_is_needed(
-    podio_emulator: EmulatorHandle, login: Callable[..., httpx.Client]
+    podio_emulator: EmulatorHandle,
 ) -> None:
     r = httpx.get(
         podio_emulator.url("/user/status"),
         auth=(podio_emulator.client_id, podio_emulator.client_secret),
     )
     assert r.status_code == 401
+    assert r.json()["error_description"] == "This operation needs an OAuth2 token"

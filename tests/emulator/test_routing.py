@@ -116,3 +116,14 @@ def test_role_list_and_member_lookup_share_a_shape(
 
 def test_both_slash_forms_of_get_user(api: httpx.Client, podio_emulator: EmulatorHandle) -> None:
     assert api.get("/user/").json() == api.get("/user").json()
+
+
+def test_an_operation_that_needs_a_body_is_not_found_without_one(api: httpx.Client) -> None:
+    # As Podio answered a POST /comment/item/{id}/ without body (samples/error-not-found.json).
+    r = api.post("/space/")
+    assert r.status_code == 404
+    assert (
+        r.json()["error_description"] == "No matching operation could be found. No body was given."
+    )
+    bad = api.post("/space/", content=b"[1, 2]", headers={"Content-Type": "application/json"})
+    assert (bad.status_code, bad.json()["error"]) == (400, "invalid_value")

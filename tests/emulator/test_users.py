@@ -81,3 +81,30 @@ def test_properties_belong_to_the_client(api: httpx.Client) -> None:
     assert api.get("/user/status").json()["properties"] == {"theme": "dark"}
     assert api.delete("/user/property/theme").status_code == 204
     assert api.get("/user/property/theme").status_code == 404
+
+
+def test_trusted_clients_create_users_with_basic_auth(podio_emulator: EmulatorHandle) -> None:
+    basic = (podio_emulator.client_id, podio_emulator.client_secret)
+    body = {"mail": "made@example.com", "password": "pw-1", "name": "Made", "locale": "da_DK"}
+    r = httpx.post(podio_emulator.url("/user/"), json=body, auth=basic)
+    assert r.status_code == 200
+    user_id = r.json()["user_id"]
+    token = podio_emulator.token("made@example.com", "pw-1")
+    assert token["ref"] == {"type": "user", "id": user_id}
+    again = httpx.post(podio_emulator.url("/user/"), json=body, auth=basic)
+    assert (again.status_code, again.json()["error"]) == (409, "conflict")
+
+
+def test_only_trusted_clients_create_users(
+    podio_emulator: EmulatorHandle, api: httpx.Client
+) -> None:
+    podio_emulator.control(
+        "POST", "clients", {"client_id": "plain", "client_secret": "s", "trusted": False}
+    )
+    body = {"mail": "made@example.com", "password": "pw-1", "name": "Made"}
+    untrusted = httpx.post(podio_emulator.url("/user/"), json=body, auth=("plain", "s"))
+    assert untrusted.status_code == 401
+    wrong = httpx.post(podio_emulator.url("/user/"), json=body, auth=("emulator", "nope"))
+    assert wrong.status_code == 401
+    assert api.post("/user/", json=body).status_code == 403
+    assert podio_emulator.state()["objects"]["user"] == 1
