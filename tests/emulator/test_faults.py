@@ -104,3 +104,14 @@ def test_latency_is_added(podio_emulator: EmulatorHandle) -> None:
     r = httpx.get(podio_emulator.url("/user/status"), headers=headers)
     assert r.status_code == 200
     assert r.elapsed.total_seconds() >= 0.15
+
+
+def test_dropped_connection_sends_not_a_single_byte(podio_emulator: EmulatorHandle) -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    address = urlsplit(podio_emulator.base_url)
+    podio_emulator.set_faults(drop=1.0, path="^/user/")
+    with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
+        sock.sendall(b"GET /user/status HTTP/1.1\r\nHost: podio\r\n\r\n")
+        assert sock.recv(1024) == b""  # end of stream, no status line
