@@ -1,0 +1,7 @@
+"""`python -m podio_emulator` is `podio-emulator`."""
+
+from __future__ import annotations
+
+from .cli import main
+
+raise SystemExit(main())

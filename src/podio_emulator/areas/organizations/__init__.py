@@ -1,0 +1,44 @@
+"""Area `organizations`: organizations and their members."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import Area, SeedWorld
+from . import models
+from .routes import control, router
+
+if TYPE_CHECKING:
+    from ...db import Tx
+    from ...emulator import Emulator
+
+DEMO_ORG = "Emulator Demo"
+
+
+def seed(tx: Tx, emulator: Emulator, world: SeedWorld) -> None:
+    """The demo organization: the first configured user and Alice are admins, Bob and Carol
+    regular members."""
+    users: dict[str, int] = world["users"]
+    owner = (
+        users[emulator.config.users[0].mail]
+        if emulator.config.users
+        else users["alice@example.com"]
+    )
+    org_id = models.create_org(tx, owner, {"name": DEMO_ORG})
+    for mail, user_id in users.items():
+        if user_id == owner:
+            continue
+        role = "admin" if mail == "alice@example.com" else "regular"
+        models.add_org_member(tx, org_id, user_id, role, employee=True)
+    world["org_id"] = org_id
+
+
+AREA = Area(
+    name="organizations",
+    router=router,
+    control_router=control,
+    schema=models.SCHEMA,
+    seed=seed,
+    counts={"org": "SELECT COUNT(*) FROM orgs WHERE status = 'active'"},
+    order=20,
+)
