@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from fieldtypes_support import MemoryResolver, build_fields
 
 from podio_emulator.fieldtypes import (
     AppField,
@@ -20,6 +19,8 @@ from podio_emulator.fieldtypes import (
     field_range,
     search_text,
 )
+
+from .fieldtypes_support import MemoryResolver, build_fields
 
 SPECS: list[dict[str, Any]] = [
     {"type": "text", "config": {"label": "Title"}},

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from fieldtypes_support import build_fields, ctx_for
 
 from podio_emulator.fieldtypes import (
     CalcDate,
@@ -18,6 +17,8 @@ from podio_emulator.fieldtypes import (
     render_item_fields,
 )
 from podio_emulator.fieldtypes._calc import UNDEFINED
+
+from .fieldtypes_support import build_fields, ctx_for
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fieldtypes_support import MemoryResolver, build_fields, ctx_for
 
 from podio_emulator.fieldtypes import (
     FIELD_TYPES,
@@ -16,6 +15,8 @@ from podio_emulator.fieldtypes import (
     unique_external_id,
     update_field,
 )
+
+from .fieldtypes_support import MemoryResolver, build_fields, ctx_for
 
 EXPECTED_SETTINGS: dict[str, Any] = {
     "text": {"size": "small", "format": "plain"},

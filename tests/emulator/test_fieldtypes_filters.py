@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from fieldtypes_support import MemoryResolver, build_fields, ctx_for
 
 from podio_emulator.fieldtypes import (
     AppField,
@@ -19,6 +18,8 @@ from podio_emulator.fieldtypes import (
     parse_query_filters,
     sort_records,
 )
+
+from .fieldtypes_support import MemoryResolver, build_fields, ctx_for
 
 SPECS: list[dict[str, Any]] = [
     {"type": "text", "config": {"label": "Title"}},

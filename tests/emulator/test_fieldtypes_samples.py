@@ -7,7 +7,6 @@ import copy
 from typing import Any
 
 import pytest
-from fieldtypes_support import MemoryResolver, ctx_for, load_sample
 
 from podio_emulator.fieldtypes import (
     AppField,
@@ -17,6 +16,8 @@ from podio_emulator.fieldtypes import (
     parse_date_value,
     render_item_field,
 )
+
+from .fieldtypes_support import MemoryResolver, ctx_for, load_sample
 
 # The time zone of the user each sample was captured for, read off the local/UTC pairs.
 ITEM_SAMPLES = {

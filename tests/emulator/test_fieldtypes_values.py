@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fieldtypes_support import MemoryResolver, build_fields, ctx_for
 
 from podio_emulator.fieldtypes import (
     AppField,
@@ -17,6 +16,8 @@ from podio_emulator.fieldtypes import (
     render_field_values,
     render_item_fields,
 )
+
+from .fieldtypes_support import MemoryResolver, build_fields, ctx_for
 
 
 @pytest.fixture
