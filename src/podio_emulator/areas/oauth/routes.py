@@ -4,7 +4,8 @@ Token requests are read from everywhere clients put their parameters: the query 
 sends SSO's `grant_type` and client credentials there), a form body (every client), a JSON body
 (`/oauth/token/v2`, podio-rb's `OAuth.get_access_token`) and HTTP Basic client credentials
 (podio-objc, `token_by_openid`). Later sources win over earlier ones in that order, except that
-Basic credentials only fill in a missing `client_id`/`client_secret`.
+Basic credentials only fill in a missing `client_id`/`client_secret` (the secret alone when the
+request already names the same client).
 """
 
 from __future__ import annotations
@@ -37,8 +38,13 @@ def token_params(req: ApiRequest) -> dict[str, str]:
             raise bad_request("The body must be a JSON object", error="invalid_request")
         params.update({k: _text(v) for k, v in data.items() if v is not None})
     creds = basic_credentials(req.headers)
-    if creds is not None and not params.get("client_id"):
-        params["client_id"], params["client_secret"] = creds
+    if creds is not None:
+        # RFC 6749 §2.3.1: client authentication may come as HTTP Basic while the body (or
+        # query, as podio-rb sends the sso grant) names the client_id alone.
+        if not params.get("client_id"):
+            params["client_id"], params["client_secret"] = creds
+        elif params["client_id"] == creds[0] and not params.get("client_secret"):
+            params["client_secret"] = creds[1]
     return params
 
 
