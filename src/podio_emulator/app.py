@@ -386,7 +386,31 @@ class FaultMiddleware:
         if decision.status is not None:
             await fault_response(decision.status, scope)(scope, receive, send)
             return
+        if decision.lose:
+            await _lose_answer(self.app, scope, receive)
+            return
         await self.app(scope, receive, send)
+
+
+async def _lose_answer(app: ASGIApp, scope: Scope, receive: Receive) -> None:
+    """Process the call (its writes commit), then close the connection instead of answering."""
+    body_read = False
+
+    async def receive_once() -> Message:
+        nonlocal body_read
+        if body_read:
+            # The app is done with the body; the drop below is what ends the request.
+            return {"type": "http.disconnect"}
+        message = await receive()
+        if message["type"] == "http.request" and not message.get("more_body", False):
+            body_read = True
+        return message
+
+    async def swallow(message: Message) -> None:
+        return None
+
+    await app(scope, receive_once, swallow)
+    await _drop(scope, receive)
 
 
 async def _drop(scope: Scope, receive: Receive) -> None:

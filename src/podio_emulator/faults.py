@@ -5,9 +5,13 @@ when absent) and whose path matches the regular expression `path` (searched, all
 For each such call, in this order:
 
 1. `latency_ms` is waited (always, before anything else);
-2. with probability `drop` the connection is closed without any HTTP answer;
+2. with probability `drop` the connection is closed without any HTTP answer, before the call
+   is processed (nothing is stored);
 3. with probability `rate` the call is answered with one of `statuses` (picked uniformly)
-   without being processed.
+   without being processed;
+4. with probability `lose` the call IS processed (and committed) but its answer is lost: the
+   connection closes without an HTTP answer. This is the case that tempts clients into
+   creating things twice, since they cannot tell it from a `drop`.
 
 Draws come from one `random.Random(seed)`, so a given `seed` and call sequence give the same
 faults every run. Faults never touch `/_emulator/`; `/oauth/` and `/mfa/` are spared unless the
@@ -37,6 +41,7 @@ class FaultSpec:
     rate: float = 0.0
     statuses: tuple[int, ...] = DEFAULT_STATUSES
     drop: float = 0.0
+    lose: float = 0.0
     latency_ms: int = 0
     methods: frozenset[str] | None = None
     path: str | None = None
@@ -52,6 +57,7 @@ class FaultSpec:
             raise invalid_value(f"Unknown fault setting(s): {', '.join(unknown)}")
         rate = _probability(data, "rate")
         drop = _probability(data, "drop")
+        lose = _probability(data, "lose")
         statuses_raw = data.get("statuses", list(DEFAULT_STATUSES))
         if (
             not isinstance(statuses_raw, list)
@@ -91,6 +97,7 @@ class FaultSpec:
             rate=rate,
             statuses=tuple(statuses_raw),
             drop=drop,
+            lose=lose,
             latency_ms=latency,
             methods=methods,
             path=path,
@@ -103,6 +110,7 @@ class FaultSpec:
             "rate": self.rate,
             "statuses": list(self.statuses),
             "drop": self.drop,
+            "lose": self.lose,
             "latency_ms": self.latency_ms,
             "methods": sorted(self.methods) if self.methods is not None else None,
             "path": self.path,
@@ -123,6 +131,7 @@ class FaultDecision:
     latency_s: float = 0.0
     drop: bool = False
     status: int | None = None
+    lose: bool = False
 
 
 _NONE = FaultDecision()
@@ -174,8 +183,15 @@ class Faults:
             status: int | None = None
             if not drop and spec.rate > 0 and self._random.random() < spec.rate:
                 status = self._random.choice(spec.statuses)
+            lose = (
+                not drop and status is None and spec.lose > 0 and self._random.random() < spec.lose
+            )
             if drop:
                 self.injected["drop"] = self.injected.get("drop", 0) + 1
             elif status is not None:
                 self.injected[str(status)] = self.injected.get(str(status), 0) + 1
-        return FaultDecision(latency_s=spec.latency_ms / 1000.0, drop=drop, status=status)
+            elif lose:
+                self.injected["lose"] = self.injected.get("lose", 0) + 1
+        return FaultDecision(
+            latency_s=spec.latency_ms / 1000.0, drop=drop, status=status, lose=lose
+        )

@@ -149,6 +149,7 @@ class EmulatorHandle:
         rate: float = 0.0,
         statuses: Sequence[int] | None = None,
         drop: float = 0.0,
+        lose: float = 0.0,
         latency_ms: int = 0,
         methods: Sequence[str] | None = None,
         path: str | None = None,
@@ -158,6 +159,7 @@ class EmulatorHandle:
         spec: dict[str, Any] = {
             "rate": rate,
             "drop": drop,
+            "lose": lose,
             "latency_ms": latency_ms,
             "include_oauth": include_oauth,
         }

@@ -115,3 +115,27 @@ def test_dropped_connection_sends_not_a_single_byte(podio_emulator: EmulatorHand
     with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
         sock.sendall(b"GET /user/status HTTP/1.1\r\nHost: podio\r\n\r\n")
         assert sock.recv(1024) == b""  # end of stream, no status line
+
+
+def test_a_lost_answer_stores_the_write_but_answers_nothing(
+    podio_emulator: EmulatorHandle,
+) -> None:
+    world = podio_emulator.seed()
+    headers = podio_emulator.auth_headers()
+    podio_emulator.set_faults(lose=1.0, methods=["POST"], path="^/space/$")
+    with pytest.raises(httpx.RemoteProtocolError):
+        httpx.post(
+            podio_emulator.url("/space/"),
+            headers=headers,
+            json={"org_id": world["org_id"], "name": "Lost answer"},
+        )
+    podio_emulator.clear_faults()
+    assert podio_emulator.state()["objects"]["space"] == 4  # the write went through
+    assert podio_emulator.state()["faults"]["injected"]["lose"] == 1
+    names = [
+        space["name"]
+        for space in httpx.get(
+            podio_emulator.url(f"/space/org/{world['org_id']}/"), headers=headers
+        ).json()
+    ]
+    assert "Lost answer" in names
