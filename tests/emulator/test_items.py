@@ -534,3 +534,28 @@ def test_user_time_zone_shapes_date_values(
         tx.update("users", {"timezone": "America/New_York"}, "user_id = ?", (world["user_id"],))
     due = _values(api.ok("GET", f"/item/{item['item_id']}"))["due"][0]
     assert (due["start"], due["start_utc"]) == ("2024-01-15 07:00:00", "2024-01-15 12:00:00")
+
+
+def test_filters_see_every_write_and_no_dry_run(api: Api, world: dict[str, Any]) -> None:
+    """Filter results follow writes at once; a dry-run write never shows up in them."""
+    app_id = world["app_id"]
+    ids = [
+        api.ok("POST", f"/item/app/{app_id}/", json={"fields": {"title": f"t{n}", "amount": n}})[
+            "item_id"
+        ]
+        for n in range(3)
+    ]
+
+    def amounts() -> list[str]:
+        found = api.ok("POST", f"/item/app/{app_id}/filter/", json={"sort_by": "item_id"})
+        return [_values(i)["amount"][0]["value"] for i in found["items"] if "amount" in _values(i)]
+
+    assert amounts() == ["2.0000", "1.0000", "0.0000"]
+    dry = {"X-Podio-Dry-Run": "1"}
+    api.put(f"/item/{ids[0]}", json={"fields": {"amount": 50}}, headers=dry)
+    assert amounts() == ["2.0000", "1.0000", "0.0000"]
+    api.ok("PUT", f"/item/{ids[0]}", json={"fields": {"amount": 7}})
+    assert amounts() == ["2.0000", "1.0000", "7.0000"]
+    assert api.delete(f"/item/{ids[1]}").status_code == 204
+    assert amounts() == ["2.0000", "7.0000"]
+    assert api.ok("GET", f"/item/app/{app_id}/count", params={"amount": "5-10"}) == {"count": 1}
