@@ -17,6 +17,7 @@ from .items_support import (
     api_for,
     app_token_headers,
     build_world,
+    captured_events,
     fake_files,
     new_app,
     new_space,
@@ -39,19 +40,9 @@ def files() -> Iterator[FakeFiles]:
 
 @pytest.fixture
 def events(podio_emulator: EmulatorHandle) -> Iterator[list[Event]]:
-    seen: list[Event] = []
-    emulator = podio_emulator.emulator
-    original = emulator.publish
-
-    def capture(batch: Any) -> None:
-        seen.extend(batch)
-        original(batch)
-
-    emulator.publish = capture  # type: ignore[method-assign]
-    try:
+    """Every event the emulator publishes during the test."""
+    with captured_events(podio_emulator) as seen:
         yield seen
-    finally:
-        emulator.publish = original  # type: ignore[method-assign]
 
 
 def _item_events(events: list[Event]) -> list[tuple[str, int, dict[str, Any]]]:
