@@ -550,3 +550,33 @@ def test_filters_see_every_write_and_no_dry_run(api: Api, world: dict[str, Any])
     assert api.delete(f"/item/{ids[1]}").status_code == 204
     assert amounts() == ["2.0000", "7.0000"]
     assert api.ok("GET", f"/item/app/{app_id}/count", params={"amount": "5-10"}) == {"count": 1}
+
+
+def test_unique_fields_refuse_a_value_another_item_has(api: Api) -> None:
+    app_id = new_app(api, new_space(api), [
+        {"type": "text", "config": {"label": "Code", "unique": True}},
+        {"type": "number", "config": {"label": "N"}},
+    ])  # fmt: skip
+    first = api.ok("POST", f"/item/app/{app_id}/", json={"fields": {"code": "A-1", "n": 1}})
+    r = api.post(f"/item/app/{app_id}/", json={"fields": {"code": "A-1"}})
+    assert r.status_code == 400
+    assert (
+        r.json()["error_description"] == 'Invalid value [{"value":"A-1"}] (array): must be unique'
+    )
+    # the item itself may keep (and re-send) its own value
+    assert api.ok("PUT", f"/item/{first['item_id']}", json={"fields": {"code": "A-1", "n": 2}})
+    assert api.ok("GET", f"/item/app/{app_id}/count") == {"count": 1}
+
+
+def test_file_ids_attach_files_to_the_item(
+    api: Api, world: dict[str, Any], files: FakeFiles
+) -> None:
+    item = api.ok("POST", f"/item/app/{world['app_id']}/",
+                  json={"fields": {"title": "f"}, "file_ids": [6_000_000_102]})  # fmt: skip
+    assert [f["file_id"] for f in item["files"]] == [6_000_000_102]
+    r = api.post(f"/item/app/{world['app_id']}/", json={"file_ids": [6_999_999_999]})
+    assert r.status_code == 400
+    assert r.json()["error_description"] == "Invalid value 6999999999 (integer): No file found"
+    assert api.ok("PUT", f"/item/{item['item_id']}", json={"file_ids": [6_000_000_101]})
+    again = api.ok("GET", f"/item/{item['item_id']}")
+    assert [f["file_id"] for f in again["files"]] == [6_000_000_102, 6_000_000_101]

@@ -27,6 +27,7 @@ from ...fieldtypes import (
     AppField,
     Context,
     FieldIndex,
+    InvalidValue,
     ItemRecord,
     StoredValues,
     apply_values,
@@ -455,8 +456,9 @@ def _check_unique(
         other = decode_values(row["field_values"])
         for fld in unique:
             if other.get(fld.field_id) == values[fld.field_id]:
+                # Worded like the engine's value errors (compact JSON, as Podio quotes)
                 raise invalid_value(
-                    f"Invalid value {describe(values[fld.field_id])}: must be unique"
+                    InvalidValue.of(values[fld.field_id], "must be unique").description
                 )
 
 
