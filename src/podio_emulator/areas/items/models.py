@@ -41,7 +41,14 @@ from ...fieldtypes import (
 )
 from ...request import describe
 from ...shapes import app_byline, push, user_byline, via
-from ..applications.models import AppRecord, app_mini, app_urls, engine_errors, load_app
+from ..applications.models import (
+    AppRecord,
+    app_mini,
+    app_urls,
+    engine_errors,
+    load_app,
+    space_info,
+)
 from ..applications.models import load_fields as load_app_fields
 from .resolver import provider
 
@@ -1037,22 +1044,7 @@ def item_reference_mini(tx: Tx, row: sqlite3.Row, web_url: str) -> dict[str, Any
         "SELECT * FROM item_revisions WHERE item_id = ? ORDER BY revision LIMIT 1",
         (row["item_id"],),
     )
-    space = tx.one(
-        "SELECT s.space_id, s.name, s.url_label, s.org_id, s.type, o.url_label AS org_label "
-        "FROM spaces s JOIN orgs o ON o.org_id = s.org_id WHERE s.space_id = ?",
-        (app.space_id,),
-    )
-    space_mini = None
-    if space is not None:
-        space_mini = {
-            "sharefile_vault_url": None,
-            "name": space["name"],
-            "url": f"{web_url}/{space['org_label']}/{space['url_label']}",
-            "url_label": space["url_label"],
-            "space_id": space["space_id"],
-            "org_id": space["org_id"],
-            "type": space["type"],
-        }
+    space_mini = space_info(tx, app.space_id, web_url)
 
     def by(kind: str, ident: int) -> dict[str, Any]:
         if kind == "app":
