@@ -580,3 +580,22 @@ def test_file_ids_attach_files_to_the_item(
     assert api.ok("PUT", f"/item/{item['item_id']}", json={"file_ids": [6_000_000_101]})
     again = api.ok("GET", f"/item/{item['item_id']}")
     assert [f["file_id"] for f in again["files"]] == [6_000_000_102, 6_000_000_101]
+
+
+def test_demo_seed_has_an_app_with_many_field_types_and_items(
+    podio_emulator: EmulatorHandle,
+) -> None:
+    world = podio_emulator.seed()
+    api = api_for(podio_emulator)
+    projects = world["app_ids"]["projects"]
+    app = api.ok("GET", f"/app/{projects}")
+    assert len({f["type"] for f in app["fields"]}) >= 12
+    page = api.ok("POST", f"/item/app/{projects}/filter/", json={"filters": {"status": [2]}})
+    assert page["total"] == 300
+    assert 0 < page["filtered"] < 300
+    item = api.ok("GET", f"/item/{world['item_ids']['projects'][0]}")
+    values = _values(item)
+    assert values["client"][0]["value"]["app"]["app_id"] == world["app_ids"]["clients"]
+    budget = float(values["budget"][0]["value"])
+    hours = float(values["hours"][0]["value"])
+    assert values["budget-per-hour"] == [{"value": f"{budget / hours:.4f}"}]
