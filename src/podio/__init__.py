@@ -17,6 +17,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._auth import FileTokenStore, MemoryTokenStore, OAuthToken, TokenStore
+from ._bulk import BulkError, BulkResult
 from ._client import DEFAULT_API_URL, DEFAULT_TIMEOUT, Client, Connection, format_path
 from ._context import get_client, set_client, setup, with_client
 from ._errors import (
@@ -164,6 +165,8 @@ __all__ = [
     "AuthorizationError",
     "BadRequestError",
     "Batch",
+    "BulkError",
+    "BulkResult",
     "ByLine",
     "CalendarEvent",
     "CalendarMute",

@@ -6,8 +6,11 @@ import datetime as _dt
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Generic, ParamSpec, TypeVar, overload
 
-from .._client import format_path
-from .._errors import InvalidResponseError
+from typing_extensions import Self
+
+from .._bulk import BulkResult, Progress, arun_many, run_many
+from .._client import Client, format_path
+from .._errors import InvalidResponseError, PodioConnectionError, PodioError, ServerError
 from .._response import Response
 from .._serialization import format_date, format_datetime
 from ._base import DateTime, Descriptor, Model
@@ -547,6 +550,60 @@ class Item(Model):
         instance("PUT", "/item/{item_id}", doc=f"{_DOC}/update-item-22363")(_update_self),
     )
     aupdate = update.twin()
+
+    @classmethod
+    def create_many(
+        cls,
+        app_id: int,
+        entries: Sequence[Mapping[str, Any]],
+        *,
+        concurrency: int = 4,
+        attempts: int = 3,
+        silent: bool | None = None,
+        hook: bool | None = None,
+        progress: Progress | None = None,
+        client: ClientArg = None,
+    ) -> BulkResult[Self]:
+        """Create many items in an app, each exactly once, and say which ones failed.
+
+        Each entry holds what `create` takes (``{"fields": {...}, "external_id": ...}``). A
+        creation whose answer never arrived (a dropped connection, a 5xx) may still have been
+        stored, so before trying again the item is looked up by its external id: an entry
+        without one gets ``podio-batch-<random>``. Up to `attempts` tries per entry; errors
+        Podio gave for the entry itself (an invalid value, say) are not repeated. The result
+        maps each entry's position to its item, or to the error that stopped it.
+        """
+        plans = [_creation_plan(entry) for entry in entries]
+        target = _resolve_client(client)
+        return run_many(
+            plans,
+            lambda plan: _create_once(cls, target, app_id, plan, attempts, silent, hook),
+            concurrency=concurrency,
+            progress=progress,
+        )
+
+    @classmethod
+    async def acreate_many(
+        cls,
+        app_id: int,
+        entries: Sequence[Mapping[str, Any]],
+        *,
+        concurrency: int = 4,
+        attempts: int = 3,
+        silent: bool | None = None,
+        hook: bool | None = None,
+        progress: Progress | None = None,
+        client: ClientArg = None,
+    ) -> BulkResult[Self]:
+        """Async twin of `create_many`: up to `concurrency` creations in flight as tasks."""
+        plans = [_creation_plan(entry) for entry in entries]
+        target = _resolve_client(client)
+        return await arun_many(
+            plans,
+            lambda plan: _acreate_once(cls, target, app_id, plan, attempts, silent, hook),
+            concurrency=concurrency,
+            progress=progress,
+        )
 
     def save(
         self, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
@@ -1232,3 +1289,83 @@ class Item(Model):
         return Call(path={"item_id": item_id}, json=dict(attributes))
 
     arearrange = rearrange.twin()
+
+
+# -- creating many items exactly once ----------------------------------------------------------
+
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+def _resolve_client(client: Client | None) -> Client:
+    from .._context import get_client
+
+    return get_client(client)
+
+
+def _creation_plan(entry: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(entry, Mapping):
+        raise TypeError(f"each entry must be a dict of item attributes, not {type(entry).__name__}")
+    plan = dict(entry)
+    external_id = plan.get("external_id")
+    if external_id is None:
+        import secrets
+
+        plan["external_id"] = f"podio-batch-{secrets.token_hex(12)}"
+    elif not isinstance(external_id, str) or not external_id:
+        raise ValueError("external_id must be a non-empty string when given")
+    return plan
+
+
+def _ambiguous(error: PodioError) -> bool:
+    """The creation may or may not have been stored: no answer, or Podio failed."""
+    return isinstance(error, (PodioConnectionError, ServerError, InvalidResponseError))
+
+
+def _create_once(
+    cls: type[ItemT],
+    client: Client,
+    app_id: int,
+    plan: dict[str, Any],
+    attempts: int,
+    silent: bool | None,
+    hook: bool | None,
+) -> ItemT:
+    error: PodioError | None = None
+    for _ in range(max(1, attempts)):
+        try:
+            return cls.create(app_id, plan, silent=silent, hook=hook, client=client)
+        except PodioError as exc:
+            if not _ambiguous(exc):
+                raise
+            error = exc
+        # The answer was lost, not necessarily the item: look before trying again (and after
+        # the last try, so the outcome reported is what Podio holds).
+        found = cls.find_all_by_external_id(app_id, plan["external_id"], client=client)
+        if found.all:
+            return found.all[0]
+    assert error is not None
+    raise error
+
+
+async def _acreate_once(
+    cls: type[ItemT],
+    client: Client,
+    app_id: int,
+    plan: dict[str, Any],
+    attempts: int,
+    silent: bool | None,
+    hook: bool | None,
+) -> ItemT:
+    error: PodioError | None = None
+    for _ in range(max(1, attempts)):
+        try:
+            return await cls.acreate(app_id, plan, silent=silent, hook=hook, client=client)
+        except PodioError as exc:
+            if not _ambiguous(exc):
+                raise
+            error = exc
+        found = await cls.afind_all_by_external_id(app_id, plan["external_id"], client=client)
+        if found.all:
+            return found.all[0]
+    assert error is not None
+    raise error

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from .. import Area
 from . import models
+from .control import control
 from .routes import router
 from .seed import seed
 
 AREA = Area(
     name="items",
     router=router,
+    control_router=control,
     schema=models.SCHEMA,
     seed=seed,
     counts={
