@@ -122,12 +122,15 @@ def authenticate(
     creds = basic_credentials(headers)
     if creds is not None:
         client = oauth.check_client(tx, *creds)
-        if client is None or not allow_client or not client.trusted:
-            raise PodioError(
-                401,
-                "unauthorized",
-                "Invalid client credentials" if client is None else "Client is not trusted",
-                headers={"WWW-Authenticate": 'Bearer realm="podio"'},
-            )
-        return Principal("client", 0, client.client_id, scope="global:all")
+        if client is None:
+            problem = "Invalid client credentials"
+        elif not client.trusted:
+            problem = "The client is not trusted"
+        elif not allow_client:
+            problem = "This operation needs an OAuth2 token"
+        else:
+            return Principal("client", 0, client.client_id, scope="global:all")
+        raise PodioError(
+            401, "unauthorized", problem, headers={"WWW-Authenticate": 'Bearer realm="podio"'}
+        )
     return None

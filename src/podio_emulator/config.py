@@ -79,8 +79,9 @@ class EmulatorConfig:
     """Everything that can be chosen about an emulator instance.
 
     Time values are seconds. `db_path` is a file path or `:memory:`; with a file, data survives
-    a restart. `heavy_routes` lists operations as `"METHOD /path/{template}"`; `None` means the
-    operations the areas registered with `heavy=True` (see README.md, "Rate limits").
+    a restart. `heavy_routes` lists operations as `"METHOD /path/{template}"`; `None` means
+    `ratelimit.DEFAULT_HEAVY_ROUTES` plus the operations areas registered with `heavy=True`
+    (README.md, "Rate limits").
     """
 
     host: str = "127.0.0.1"

@@ -186,6 +186,10 @@ class Database:
     def sequences(self) -> Mapping[str, int]:
         return dict(self._starts)
 
+    def in_transaction(self) -> bool:
+        """True when this thread has a transaction open (a new one would join it)."""
+        return getattr(self._local, "tx", None) is not None
+
     @contextmanager
     def transaction(self, *, dry_run: bool = False) -> Iterator[Tx]:
         """Run a unit of work: commit on success, roll back on error or when `dry_run`.

@@ -13,13 +13,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from .areas import Area, SeedWorld, load_areas
+from .areas import Area, Listener, SeedWorld, load_areas
 from .clock import Clock
 from .config import EmulatorConfig
 from .db import Database, Event, Tx, dumps, loads
 from .faults import Faults
 from .ids import SEQUENCE_STARTS
-from .ratelimit import RateLimiter
+from .ratelimit import DEFAULT_HEAVY_ROUTES, RateLimiter
 from .routing import Route, RouteTable
 
 __all__ = ["Emulator", "Metrics"]
@@ -86,8 +86,10 @@ class Emulator:
         if self.config.heavy_routes is not None:
             self.heavy_routes = frozenset(self.config.heavy_routes)
         else:
-            self.heavy_routes = frozenset(r.key for r in self.routes.routes if r.heavy)
-        self._listeners = [listener for a in self.areas for listener in a.listeners]
+            self.heavy_routes = DEFAULT_HEAVY_ROUTES | {
+                r.key for r in self.routes.routes if r.heavy
+            }
+        self._listeners: list[Listener] = [lsn for a in self.areas for lsn in a.listeners]
         first_start = False
         with self.db.transaction() as tx:
             offset = tx.get_meta(_CLOCK_KEY)
@@ -104,13 +106,27 @@ class Emulator:
 
     @contextmanager
     def transaction(self, *, dry_run: bool = False) -> Iterator[Tx]:
-        """A database transaction whose events are published after it commits."""
+        """A database transaction whose events are published after it commits.
+
+        Inside an open transaction this joins it, and the outermost one publishes.
+        """
+        if self.db.in_transaction():
+            with self.db.transaction() as joined:
+                yield joined
+            return
         with self.db.transaction(dry_run=dry_run) as tx:
             yield tx
             events = list(tx.events)
             tx.events.clear()
         if events and not dry_run:
             self.publish(events)
+
+    def add_listener(self, listener: Listener) -> None:
+        """Also call `listener(emulator, events)` after every commit (as `Area.listeners`)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
 
     def publish(self, events: Sequence[Event]) -> None:
         """Hand committed events to every area listener; a failing listener is logged only."""

@@ -22,7 +22,28 @@ from typing import Any
 from .clock import Clock
 from .errors import PodioError
 
-__all__ = ["RateInfo", "RateLimiter", "rate_limit_error"]
+__all__ = ["DEFAULT_HEAVY_ROUTES", "RateInfo", "RateLimiter", "rate_limit_error"]
+
+# Podio marks resource-intensive operations "Rate limited" on their doc pages; that list could
+# not be retrieved (limits.md §1). These are the collection scans, exports, calculations, bulk
+# operations and searches: the calls Podio's limits page asks clients to avoid in loops.
+# Routes registered with `heavy=True` are added; `EmulatorConfig.heavy_routes` replaces both.
+DEFAULT_HEAVY_ROUTES = frozenset(
+    {
+        "GET /item/app/{app_id}/",
+        "POST /item/app/{app_id}/filter/",
+        "POST /item/app/{app_id}/filter/{view_id}/",
+        "GET /item/app/{app_id}/xlsx/",
+        "POST /item/app/{app_id}/export/{exporter}",
+        "POST /item/app/{app_id}/calculate",
+        "POST /item/app/{app_id}/delete",
+        "POST /search/",
+        "POST /search/org/{org_id}/",
+        "POST /search/space/{space_id}/",
+        "POST /search/app/{app_id}/",
+        "POST /search/app/{app_id}/space/{space_id}",
+    }
+)
 
 RateKey = tuple[Any, ...]
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.datastructures import FormData, Headers, QueryParams
 
-from .errors import forbidden, invalid_value, unauthorized
+from .errors import NO_OPERATION, forbidden, invalid_value, not_found, unauthorized
 
 if TYPE_CHECKING:
     from .auth import Principal
@@ -182,12 +182,14 @@ class ApiRequest:
     def json_object(self, *, required: bool = True) -> dict[str, Any]:
         """The body as a JSON object; `{}` when empty and not `required`.
 
-        Podio wants a JSON object or list as body, never a scalar (conventions.md §1).
+        Podio wants a JSON object or list as body, never a scalar (conventions.md §1). A
+        missing required body is 404 "No matching operation could be found. No body was
+        given.", as Podio answers (samples/error-not-found.json: a POST without body).
         """
         data = self.json()
         if data is None:
             if required:
-                raise invalid_value("A JSON object is required as body")
+                raise not_found(f"{NO_OPERATION} No body was given.")
             return {}
         if not isinstance(data, dict):
             raise invalid_value(
@@ -196,7 +198,10 @@ class ApiRequest:
         return data
 
     def json_list(self) -> list[Any]:
+        """The body as a JSON list (a missing body: as in `json_object`)."""
         data = self.json()
+        if data is None:
+            raise not_found(f"{NO_OPERATION} No body was given.")
         if not isinstance(data, list):
             raise invalid_value(f"Invalid value {_short(data)} ({_json_type(data)}): must be array")
         return data

@@ -11,7 +11,7 @@ from typing import Any
 from .auth import Principal
 from .db import Tx
 
-__all__ = ["app_byline", "byline", "push", "user_byline", "via"]
+__all__ = ["app_byline", "byline", "file_image", "push", "user_byline", "via"]
 
 PUSH_LIFETIME = 21600  # seconds, as in samples/space-get.json
 
@@ -38,7 +38,7 @@ def user_byline(tx: Tx, user_id: int, web_url: str) -> dict[str, Any]:
         "avatar": row["avatar"],
         "avatar_id": row["avatar"],
         "avatar_type": "file" if row["avatar"] is not None else None,
-        "image": _image(row["avatar"]),
+        "image": file_image(row["avatar"]),
         "last_seen_on": row["last_seen_on"],
         "space_id": None,
         "org_id": None,
@@ -102,7 +102,8 @@ def push(tx: Tx, channel: str) -> dict[str, Any]:
     }
 
 
-def _image(file_id: int | None) -> dict[str, Any] | None:
+def file_image(file_id: int | None) -> dict[str, Any] | None:
+    """The file-mini `image` of an avatar or logo (conventions.md §8), None without a file."""
     if file_id is None:
         return None
     link = f"https://files.podio.com/{file_id}"

@@ -29,3 +29,11 @@ def test_password_token_opens_the_api(podio_emulator: EmulatorHandle) -> None:
     r = httpx.get(podio_emulator.url("/user/status"), headers=podio_emulator.auth_headers())
     assert r.status_code == 200
     assert r.json()["user"]["mail"] == podio_emulator.users[0].mail
+
+
+def test_every_request_gets_its_own_request_id(podio_emulator: EmulatorHandle) -> None:
+    ids = {
+        httpx.get(podio_emulator.url("/user/status")).headers["X-Podio-Request-Id"]
+        for _ in range(5)
+    }
+    assert len(ids) == 5

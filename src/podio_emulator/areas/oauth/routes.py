@@ -192,6 +192,8 @@ def _with_params(uri: str, params: dict[str, str], *, fragment: bool = False) ->
 
 def _check_request(req: ApiRequest, values: dict[str, str]) -> tuple[str, HTMLResponse | None]:
     """The client's name, or an error page for a request that cannot be redirected."""
+    # response_type defaults to code: the server-side doc URL omits it (auth.md §2).
+    values["response_type"] = values.get("response_type") or "code"
     client = models.find_client(req.tx, values.get("client_id", ""))
     if client is None:
         return "", _error_page("Unknown client_id.")
@@ -199,7 +201,7 @@ def _check_request(req: ApiRequest, values: dict[str, str]) -> tuple[str, HTMLRe
     parts = urlsplit(redirect_uri)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return client.name, _error_page("redirect_uri must be an absolute http(s) URL.")
-    if values.get("response_type", "code") not in ("code", "token"):
+    if values["response_type"] not in ("code", "token"):
         return client.name, _error_page("response_type must be code or token.")
     return client.name, None
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from ...db import Tx, loads
 from ...errors import forbidden, invalid_value, not_found
 from ...request import describe
-from ...shapes import user_byline
+from ...shapes import file_image, user_byline
 
 __all__ = [
     "ORG_RIGHTS",
@@ -216,7 +216,7 @@ def org_object(tx: Tx, org: sqlite3.Row, role: str | None, web_url: str) -> dict
         "type": org["type"],
         "premium": org["type"] != "free",
         "logo": org["logo"],
-        "image": None,
+        "image": file_image(org["logo"]),
         "segment": org["segment"],
         "segment_size": org["segment_size"],
         "contract_status": org["contract_status"],
@@ -254,7 +254,7 @@ def org_list_entry(
         "status": org["status"],
         "premium": org["type"] != "free",
         "url_label": org["url_label"],
-        "image": None,
+        "image": file_image(org["logo"]),
         "rank": rank,
         "spaces": spaces,
         "logo": org["logo"],

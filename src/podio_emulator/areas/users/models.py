@@ -20,6 +20,7 @@ from typing import Any
 from ...db import Tx, dumps, loads
 from ...errors import conflict, invalid_value, not_found
 from ...request import describe
+from ...shapes import file_image
 
 __all__ = [
     "LIST_FIELDS",
@@ -248,7 +249,7 @@ def profile_object(tx: Tx, user: sqlite3.Row, web_url: str) -> dict[str, Any]:
         "type": "user",
         "name": user["name"],
         "avatar": user["avatar"],
-        "image": None,
+        "image": file_image(user["avatar"]),
         "link": link,
         "last_seen_on": user["last_seen_on"],
         "rights": ["view"],

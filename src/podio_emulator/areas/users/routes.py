@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...db import dumps, loads
-from ...errors import invalid_value, not_found
-from ...request import ApiRequest, describe
+from ...errors import forbidden, invalid_value, not_found
+from ...request import ApiRequest, Reply, describe
 from ...routing import Router
 from . import models
 
@@ -157,4 +157,51 @@ def delete_user_property(req: ApiRequest) -> object:
     user_id, everything, mine = _properties(req)
     mine.pop(req.param("name"), None)
     _save_properties(req, user_id, everything, mine)
+    return None
+
+
+# -- operations for trusted clients (HTTP Basic client credentials: auth.md §5) -------------
+
+
+def _trusted(req: ApiRequest) -> None:
+    if req.require_principal().type != "client":
+        raise forbidden("Only trusted API clients may do this")
+
+
+@router.post("/user/", auth="client")
+def create_user(req: ApiRequest) -> object:
+    """Trusted clients create users: `{"mail", "password", "name", "locale"?, "timezone"?}`
+    -> `{"user_id"}` (409 when the mail is taken)."""
+    _trusted(req)
+    body = req.json_object()
+    mail, password, name = body.get("mail"), body.get("password"), body.get("name")
+    if not isinstance(mail, str) or "@" not in mail:
+        raise invalid_value(f"Invalid value {describe(mail)}: mail must be a mail address")
+    if not isinstance(password, str) or len(password) < 1:
+        raise invalid_value("password must be a non-empty string")
+    if not isinstance(name, str) or not name.strip():
+        raise invalid_value(f"Invalid value {describe(name)}: name must be a non-empty string")
+    values: dict[str, Any] = {}
+    if "locale" in body:
+        if body["locale"] not in _LOCALES:
+            raise invalid_value(f"Invalid value {describe(body['locale'])}: unknown locale")
+        values["locale"] = body["locale"]
+    if "timezone" in body:
+        if not isinstance(body["timezone"], str) or not _valid_timezone(body["timezone"]):
+            raise invalid_value(f"Invalid value {describe(body['timezone'])}: unknown time zone")
+        values["timezone"] = body["timezone"]
+    user_id = models.create_user(req.tx, mail=mail, name=name.strip(), password=password)
+    req.tx.update("users", values, "user_id = ?", (user_id,))
+    return Reply({"user_id": user_id}, status=200)
+
+
+@router.post("/user/recover_password", auth="client")
+def recover_password(req: ApiRequest) -> object:
+    """Trusted clients start a password recovery for `{"mail"}`. Podio mails a link; the
+    emulator sends nothing and answers 204 whether or not the mail is known (no account
+    probing)."""
+    _trusted(req)
+    mail = req.json_object().get("mail")
+    if not isinstance(mail, str) or "@" not in mail:
+        raise invalid_value(f"Invalid value {describe(mail)}: mail must be a mail address")
     return None
