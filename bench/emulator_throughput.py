@@ -1,6 +1,6 @@
 """How many calls per second the emulator serves over real sockets (not a test).
 
-    python -m bench.emulator_throughput [--calls 2000] [--threads 8]
+    python -m bench.emulator_throughput [--calls 2000] [--threads 8] [--db PATH]
 
 Reports reads (`GET /user/status`) and writes (`POST /space/`) per second, sequential and with
 several client threads, plus the write-loss check (every created space must be readable).
@@ -25,8 +25,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--db", default=":memory:", help="SQLite file (default :memory:)")
     args = parser.parse_args()
-    with running(seed=True, rate_limit=10**9, heavy_rate_limit=10**9) as emu:
+    limits = {"rate_limit": 10**9, "heavy_rate_limit": 10**9}
+    with running(seed=True, db_path=args.db, **limits) as emu:
         world = emu.seed()
         headers = emu.auth_headers()
         with httpx.Client(base_url=emu.base_url, headers=headers) as client:

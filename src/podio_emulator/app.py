@@ -279,6 +279,16 @@ async def dispatch(request: Request) -> Response:
             await form.close()
 
 
+class _DispatchApp:
+    """`dispatch` as an ASGI app: Starlette routes every method to a class endpoint (a
+    function endpoint would answer unknown methods with its own 405), so `dispatch` can answer
+    Podio's 404 for them."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await dispatch(Request(scope, receive))
+        await response(scope, receive, send)
+
+
 class RequestIdMiddleware:
     """Gives every request an id and every response the `X-Podio-Request-Id` header."""
 
@@ -401,9 +411,8 @@ def create_app(
     The emulator is reachable as `app.state.emulator`.
     """
     emu = emulator if emulator is not None else Emulator(config)
-    methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
     app = Starlette(
-        routes=[StarletteRoute("/{path:path}", dispatch, methods=methods)],
+        routes=[StarletteRoute("/{path:path}", _DispatchApp())],
         exception_handlers={PodioError: _podio_error_handler},
     )
     app.state.emulator = emu

@@ -38,9 +38,10 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--user",
         dest="users",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="MAIL:PASSWORD[:NAME][:mfa]",
-        help="a user (repeatable); ':mfa' gives it a second factor (OTP 123456)",
+        help="users (several, or repeat the option); ':mfa' adds a second factor (OTP 123456)",
     )
     parser.add_argument("--seed", action="store_true", default=None, help="create the demo world")
     parser.add_argument("--rate-limit", type=int, help="general calls per hour (default 1000)")

@@ -91,6 +91,11 @@ class RateLimiter:
         self.refused = 0
 
     def _current(self, key: RateKey, now: float) -> _Window:
+        if len(self._windows) > 10_000:
+            # Anonymous callers are keyed by address: forget windows that have ended.
+            self._windows = {
+                k: w for k, w in self._windows.items() if now < w.started + self.window
+            }
         win = self._windows.get(key)
         if win is None or now >= win.started + self.window:
             win = _Window(started=now)

@@ -198,6 +198,8 @@ class EmulatorHandle:
     def token(self, mail: str | None = None, password: str | None = None) -> dict[str, Any]:
         """Log in with the password grant (first configured user by default)."""
         if mail is None:
+            if not self.users:
+                raise ValueError("the emulator has no configured user; pass mail and password")
             mail, default_password = self.users[0]
             password = password if password is not None else default_password
         if password is None:

@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from podio_emulator import EmulatorHandle
-
-DEMO_PASSWORD = "password"
+from podio_emulator.areas.users import DEMO_PASSWORD
 
 
 @pytest.fixture

@@ -45,10 +45,12 @@ def test_environment_overrides_defaults() -> None:
 def test_arguments_override_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PODIO_EMULATOR_PORT", "9999")
     monkeypatch.setenv("PODIO_EMULATOR_DB_PATH", "/tmp/x.db")
-    args = build_parser().parse_args(["serve", "--port", "1234", "--user", "a@b.c:pw", "--seed"])
-    config = config_from_args(args)
+    argv = ["serve", "--port", "1234", "--user", "a@b.c:pw", "d@e.f:pw", "--seed"]
+    config = config_from_args(build_parser().parse_args(argv))
     assert (config.port, config.db_path, config.seed) == (1234, "/tmp/x.db", True)
-    assert [u.mail for u in config.users] == ["a@b.c"]
+    assert [u.mail for u in config.users] == ["a@b.c", "d@e.f"]
+    again = config_from_args(build_parser().parse_args(["--user", "a@b.c:pw", "--user", "g@h.i:x"]))
+    assert [u.mail for u in again.users] == ["a@b.c", "g@h.i"]
 
 
 def test_config_rejects_bad_settings() -> None:

@@ -127,3 +127,9 @@ def test_an_operation_that_needs_a_body_is_not_found_without_one(api: httpx.Clie
     )
     bad = api.post("/space/", content=b"[1, 2]", headers={"Content-Type": "application/json"})
     assert (bad.status_code, bad.json()["error"]) == (400, "invalid_value")
+
+
+def test_any_method_without_an_operation_is_podios_404(podio_emulator: EmulatorHandle) -> None:
+    r = httpx.request("PROPFIND", podio_emulator.url("/user/status"))
+    assert (r.status_code, r.json()["error"]) == (404, "not_found")
+    assert r.json()["request"]["method"] == "PROPFIND"

@@ -11,13 +11,12 @@ import httpx
 from podio_emulator import EmulatorHandle, running
 
 
-def test_many_threads_writing_at_once_lose_nothing(
-    podio_emulator: EmulatorHandle, world: dict[str, Any]
-) -> None:
-    headers = podio_emulator.auth_headers()
+def write_concurrently(emu: EmulatorHandle, world: dict[str, Any]) -> None:
+    """12 threads create 10 spaces each; all 120 must exist afterwards, each distinct."""
+    headers = emu.auth_headers()
 
     def create(i: int) -> list[int]:
-        with httpx.Client(base_url=podio_emulator.base_url, headers=headers) as client:
+        with httpx.Client(base_url=emu.base_url, headers=headers) as client:
             ids = []
             for j in range(10):
                 r = client.post("/space/", json={"org_id": world["org_id"], "name": f"T{i}-{j}"})
@@ -29,10 +28,26 @@ def test_many_threads_writing_at_once_lose_nothing(
         batches = list(pool.map(create, range(12)))
     ids = [i for batch in batches for i in batch]
     assert len(set(ids)) == 120
-    assert podio_emulator.state()["objects"]["space"] == 3 + 120
-    with httpx.Client(base_url=podio_emulator.base_url, headers=headers) as client:
+    assert emu.state()["objects"]["space"] == 3 + 120
+    with httpx.Client(base_url=emu.base_url, headers=headers) as client:
         labels = {client.get(f"/space/{i}").json()["url_label"] for i in ids}
     assert len(labels) == 120  # every space got its own url label, none was overwritten
+
+
+def test_many_threads_writing_at_once_lose_nothing(
+    podio_emulator: EmulatorHandle, world: dict[str, Any]
+) -> None:
+    write_concurrently(podio_emulator, world)
+
+
+def test_many_threads_writing_to_a_file_database_lose_nothing(tmp_path: Path) -> None:
+    with running(db_path=str(tmp_path / "busy.sqlite3")) as emu:
+        write_concurrently(emu, emu.seed())
+        check = emu.emulator
+        assert check is not None
+        with check.transaction() as tx:
+            assert tx.scalar("PRAGMA integrity_check") == "ok"
+            assert tx.scalar("PRAGMA journal_mode") == "wal"
 
 
 def test_file_database_survives_a_restart(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from ...access import org_row, require_org
@@ -15,12 +16,13 @@ router = Router("organizations")
 control = Router("organizations")
 
 
-def _member_spaces(req: ApiRequest, org_id: int, org_label: str) -> list[dict[str, Any]]:
+def _member_spaces(req: ApiRequest, org: sqlite3.Row) -> list[dict[str, Any]]:
     user_id = req.require_user()
+    org_id = int(org["org_id"])
     mine = [(s, r) for s, r in spaces.visible_spaces(req.tx, user_id, org_id) if r is not None]
     count = len(mine)
     return [
-        spaces.space_mini(space, role, count - i, req.web_url, org_label)
+        spaces.space_mini(space, role, count - i, req.web_url, org)
         for i, (space, role) in enumerate(mine)
     ]
 
@@ -39,7 +41,7 @@ def get_organizations(req: ApiRequest) -> object:
         models.org_list_entry(
             row,
             row["member_role"],
-            _member_spaces(req, int(row["org_id"]), row["url_label"]),
+            _member_spaces(req, row),
             count - i,
             req.web_url,
         )
@@ -102,7 +104,7 @@ def get_spaces_on_organization(req: ApiRequest) -> object:
     access = require_org(req.tx, req.require_principal(), org_id)
     found = spaces.visible_spaces(req.tx, req.require_user(), org_id)
     return [
-        spaces.space_mini(space, role, len(found) - i, req.web_url, access.org["url_label"])
+        spaces.space_mini(space, role, len(found) - i, req.web_url, access.org)
         for i, (space, role) in enumerate(found)
     ]
 
@@ -121,9 +123,7 @@ def get_all_spaces_on_organization(req: ApiRequest) -> object:
         (user_id, org_id),
     )
     return [
-        spaces.space_mini(
-            row, row["member_role"], len(rows) - i, req.web_url, access.org["url_label"]
-        )
+        spaces.space_mini(row, row["member_role"], len(rows) - i, req.web_url, access.org)
         for i, row in enumerate(rows)
     ]
 

@@ -214,14 +214,14 @@ def create_space(
 
 
 def space_mini(
-    space: sqlite3.Row, role: str | None, rank: int, web_url: str, org_label: str
+    space: sqlite3.Row, role: str | None, rank: int, web_url: str, org: sqlite3.Row
 ) -> dict[str, Any]:
     """A space inside `GET /org/` (the keys of samples/org-list.json `spaces[]`)."""
     return {
-        "premium": False,
+        "premium": org["type"] != "free",
         "name": space["name"],
         "rights": list(SPACE_RIGHTS[role]),
-        "url": space_url(web_url, org_label, space["url_label"]),
+        "url": space_url(web_url, org["url_label"], space["url_label"]),
         "url_label": space["url_label"],
         "space_id": space["space_id"],
         "role": role,

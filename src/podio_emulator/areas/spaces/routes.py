@@ -75,14 +75,14 @@ def get_list_of_organization_workspaces(req: ApiRequest) -> object:
     spaces = models.visible_spaces(req.tx, req.require_user(), org_id)
     return [
         {
-            **models.space_mini(s, role, len(spaces) - i, req.web_url, access.org["url_label"]),
+            **models.space_mini(s, role, len(spaces) - i, req.web_url, access.org),
             "org_id": org_id,
         }
         for i, (s, role) in enumerate(spaces)
     ]
 
 
-@router.get("/space/org/{org_id}/{url_label}", auth="user")
+@router.get("/space/org/{org_id}/{url_label:str}", auth="user")
 def get_space_by_org_and_url_label(req: ApiRequest) -> object:
     org_id = req.id("org_id")
     require_org(req.tx, req.require_principal(), org_id)

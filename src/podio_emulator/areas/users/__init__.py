@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ...config import UserSpec
 from ...errors import invalid_value
 from ...request import ApiRequest, Reply
 from ...routing import Router
@@ -26,24 +27,30 @@ DEMO_USERS = (
 DEMO_PASSWORD = "password"  # noqa: S105 - documented demo credential
 
 
+def _create_from_spec(tx: Tx, spec: UserSpec) -> int:
+    return models.create_user(
+        tx,
+        mail=spec.mail,
+        name=spec.display_name,
+        password=spec.password,
+        mfa_otp=spec.otp if spec.mfa else None,
+        recovery_codes=spec.recovery_codes if spec.mfa else (),
+    )
+
+
 def bootstrap(tx: Tx, emulator: Emulator) -> None:
     """Make sure every configured user exists and logs in with its configured password."""
     for spec in emulator.config.users:
         row = models.find_user_by_mail(tx, spec.mail)
-        otp = spec.otp if spec.mfa else None
-        codes = spec.recovery_codes if spec.mfa else ()
         if row is None:
-            models.create_user(
-                tx,
-                mail=spec.mail,
-                name=spec.display_name,
-                password=spec.password,
-                mfa_otp=otp,
-                recovery_codes=codes,
-            )
+            _create_from_spec(tx, spec)
         else:
             models.set_login(
-                tx, int(row["user_id"]), password=spec.password, mfa_otp=otp, recovery_codes=codes
+                tx,
+                int(row["user_id"]),
+                password=spec.password,
+                mfa_otp=spec.otp if spec.mfa else None,
+                recovery_codes=spec.recovery_codes if spec.mfa else (),
             )
 
 
@@ -77,20 +84,16 @@ def create_user(req: ApiRequest) -> object:
         raise invalid_value("mail and password are required strings")
     if not isinstance(name, str) or not isinstance(mfa, bool):
         raise invalid_value("name must be a string and mfa a boolean")
-    otp = "123456" if mfa else None
-    codes = ("recovery-1", "recovery-2", "recovery-3") if mfa else ()
-    display = name or mail.split("@", 1)[0].replace(".", " ").title()
-    user_id = models.create_user(
-        req.tx, mail=mail, name=display, password=password, mfa_otp=otp, recovery_codes=codes
-    )
+    spec = UserSpec(mail=mail, password=password, name=name, mfa=mfa)
+    user_id = _create_from_spec(req.tx, spec)
     result: dict[str, Any] = {
         "user_id": user_id,
         "profile_id": models.get_user(req.tx, user_id)["profile_id"],
         "mail": mail,
     }
     if mfa:
-        result["otp"] = otp
-        result["recovery_codes"] = list(codes)
+        result["otp"] = spec.otp
+        result["recovery_codes"] = list(spec.recovery_codes)
     return Reply(result, status=201)
 
 
