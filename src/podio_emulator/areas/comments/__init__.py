@@ -1,0 +1,15 @@
+"""Area `comments`: comments on items, statuses and tasks."""
+
+from __future__ import annotations
+
+from .. import Area
+from . import models
+from .routes import router
+
+AREA = Area(
+    name="comments",
+    router=router,
+    schema=models.SCHEMA,
+    counts={"comment": "SELECT COUNT(*) FROM comments WHERE status = 'active'"},
+    order=70,
+)
