@@ -727,6 +727,7 @@ class Renderer:
         self._bylines: dict[tuple[str, int], dict[str, Any]] = {}
         self._app_mini: dict[str, Any] | None = None
         self._app_url: str | None = None
+        self._social: dict[int, dict[str, Any]] = {}
 
     def byline(self, kind: str, ident: int) -> dict[str, Any]:
         key = (kind, ident)
@@ -794,7 +795,7 @@ class Renderer:
             "revision": row["revision"],
             "rights": item_rights(self.ictx, row),
             "priority": row["priority"] if row["priority"] is not None else float(item_id),
-            "ratings": copy.deepcopy(_LIKE_RATINGS),
+            "ratings": self.social(row)["ratings"],
             "created_on": row["created_on"],
             "created_by": self.byline(str(row["created_by_type"]), int(row["created_by_id"])),
             "created_via": loads(row["created_via"], {}),
@@ -804,6 +805,31 @@ class Renderer:
             "sharefile_vault_url": None,
             "sharefile_vault_folder_id": None,
         }
+
+    def social(self, row: sqlite3.Row) -> dict[str, Any]:
+        """Ratings and followers as the caller sees them, from the ratings and
+        subscriptions areas (without them: no likes, the creator follows)."""
+        item_id = int(row["item_id"])
+        if item_id in self._social:
+            return self._social[item_id]
+        principal = self.ictx.principal
+        creator = (row["created_by_type"], row["created_by_id"]) == _author(principal)
+        out: dict[str, Any] = {
+            "ratings": copy.deepcopy(_LIKE_RATINGS),
+            "user_ratings": {"like": None},
+            "like_count": 0,
+            "is_liked": False,
+            "subscribed": creator,
+            "subscribed_count": 1,
+        }
+        ratings = provider("rating_summary")
+        if ratings is not None:
+            out.update(ratings(self.tx, "item", item_id, principal, self.ictx.web_url))
+        subscriptions = provider("subscription_summary")
+        if subscriptions is not None:
+            out.update(subscriptions(self.tx, "item", item_id, principal))
+        self._social[item_id] = out
+        return out
 
     def files(self, row: sqlite3.Row) -> list[Any]:
         files_for = provider("files_for")
@@ -842,13 +868,10 @@ class Renderer:
         out["linked_account_id"] = row["linked_account_id"]
         out["linked_account_data"] = None
         out["participants"] = {}
-        out["like_count"] = 0
-        out["is_liked"] = False
-        out["user_ratings"] = {"like": None}
+        social = self.social(row)
+        for key in ("like_count", "is_liked", "user_ratings", "subscribed", "subscribed_count"):
+            out[key] = social[key]
         principal = self.ictx.principal
-        creator = (row["created_by_type"], row["created_by_id"]) == _author(principal)
-        out["subscribed"] = creator
-        out["subscribed_count"] = 1
         out["invite"] = None
         out["ref"] = None
         if basic:
