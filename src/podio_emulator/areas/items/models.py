@@ -117,28 +117,6 @@ CREATE TABLE IF NOT EXISTS item_app_counters (
     app_id INTEGER PRIMARY KEY,
     next_app_item_id INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS views (
-    view_id INTEGER PRIMARY KEY,
-    app_id INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    type TEXT NOT NULL DEFAULT 'standard',
-    private INTEGER NOT NULL DEFAULT 0,
-    created_by INTEGER,
-    created_on TEXT NOT NULL,
-    filters TEXT NOT NULL DEFAULT '[]',
-    sort_by TEXT,
-    sort_desc INTEGER NOT NULL DEFAULT 1,
-    data TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS views_app ON views (app_id);
-CREATE TABLE IF NOT EXISTS view_last (
-    user_id INTEGER NOT NULL,
-    app_id INTEGER NOT NULL,
-    filters TEXT NOT NULL DEFAULT '[]',
-    sort_by TEXT,
-    sort_desc INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (user_id, app_id)
-);
 """
 
 DEFAULT_LIMIT = 30  # items.md §2
@@ -1135,55 +1113,19 @@ def _attach_names(tx: Tx, records: Sequence[ItemRecord]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Views (the minimal storage described in AREAS.md §11)
+# Views (stored by the views area)
 
 
 def view_filter(ictx: ItemContext, view_id: int) -> dict[str, Any]:
-    """The filters and sort of a saved view; ``0`` is the caller's last used view."""
-    principal = ictx.principal
-    if view_id == 0:
-        if principal.type != "user":
-            return {"filters": [], "sort_by": None, "sort_desc": True}
-        row = ictx.tx.one(
-            "SELECT * FROM view_last WHERE user_id = ? AND app_id = ?",
-            (principal.id, ictx.app.app_id),
-        )
-        if row is None:
-            return {"filters": [], "sort_by": None, "sort_desc": True}
-    else:
-        row = ictx.tx.one(
-            "SELECT * FROM views WHERE view_id = ? AND app_id = ?", (view_id, ictx.app.app_id)
-        )
-        if row is None:
-            raise not_found("View not found")
-        if row["private"] and (principal.type, principal.id) != ("user", row["created_by"]):
-            raise not_found("View not found")
-    return {
-        "filters": loads(row["filters"], []),
-        "sort_by": row["sort_by"],
-        "sort_desc": bool(row["sort_desc"]),
-    }
+    """The filters and sort of a saved view; ``0`` is the caller's last used view
+    (404 for unknown views and other users' private ones, 410 for deleted ones)."""
+    from ..views.models import filters_of_view
+
+    return filters_of_view(ictx.tx, ictx.principal, ictx.app.app_id, view_id)
 
 
 def remember_view(ictx: ItemContext, filters: Any, sort_by: Any, sort_desc: Any) -> None:
     """``remember: true``: keep the filter as the user's last used view (view_id 0)."""
-    principal = ictx.principal
-    if principal.type != "user":
-        return
-    listed = (
-        [{"key": k, "values": v} for k, v in filters.items()]
-        if isinstance(filters, Mapping)
-        else list(filters or [])
-    )
-    ictx.tx.execute(
-        "INSERT INTO view_last (user_id, app_id, filters, sort_by, sort_desc) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, app_id) DO UPDATE SET "
-        "filters = excluded.filters, sort_by = excluded.sort_by, sort_desc = excluded.sort_desc",
-        (
-            principal.id,
-            ictx.app.app_id,
-            dumps(listed),
-            None if sort_by is None else str(sort_by),
-            1 if sort_desc is None or sort_desc else 0,
-        ),
-    )
+    from ..views.models import remember_last
+
+    remember_last(ictx.tx, ictx.principal, ictx.app.app_id, filters, sort_by, sort_desc)
