@@ -38,6 +38,7 @@ __all__ = [
     "SCHEMA",
     "create_status",
     "delete_status",
+    "status_link",
     "status_object",
     "status_row",
     "status_target",
@@ -53,6 +54,7 @@ CREATE TABLE IF NOT EXISTS statuses (
     embed_file_id INTEGER,
     question TEXT,
     pinned INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '[]',
     status TEXT NOT NULL DEFAULT 'active',
     created_on TEXT NOT NULL,
     created_by_type TEXT NOT NULL,
@@ -85,7 +87,7 @@ def _is_author(row: sqlite3.Row, principal: Principal) -> bool:
     return (row["created_by_type"], row["created_by_id"]) == author(principal)
 
 
-def _link(tx: Tx, row: sqlite3.Row, web_url: str) -> str:
+def status_link(tx: Tx, row: sqlite3.Row, web_url: str) -> str:
     space = space_data(tx, int(row["space_id"]), web_url)
     base = space["url"] if space else f"{web_url}/spaces/{row['space_id']}"
     return f"{base}/status/{row['status_id']}"
@@ -101,7 +103,7 @@ def status_target(tx: Tx, principal: Principal, status_id: int, web_url: str) ->
         type="status",
         id=status_id,
         title=value if len(value) <= 100 else value[:97] + "...",
-        link=_link(tx, row, web_url),
+        link=status_link(tx, row, web_url),
         space_id=int(row["space_id"]),
         can_edit=own,
         can_moderate=own or role_at_least(access.role, "admin"),
@@ -254,6 +256,7 @@ def status_object(
         "questions": [question] if question else [],
         **ratings,
         **subs,
+        "tags": loads(row["tags"], []),
         "pinned": bool(row["pinned"]),
         "rights": rights,
         "alerts": [],
