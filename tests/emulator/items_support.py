@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +11,7 @@ import httpx
 
 from podio_emulator import EmulatorHandle
 from podio_emulator.areas.items.resolver import register_provider
+from podio_emulator.db import Event
 
 
 @dataclass
@@ -147,6 +148,21 @@ class FakeFiles:
             "embed_height": None,
         }
         return embed_id
+
+
+@contextmanager
+def captured_events(emu: EmulatorHandle) -> Iterator[list[Event]]:
+    """Every event the emulator publishes inside the block."""
+    seen: list[Event] = []
+
+    def listener(emulator: Any, batch: Sequence[Event]) -> None:
+        seen.extend(batch)
+
+    emu.emulator.add_listener(listener)
+    try:
+        yield seen
+    finally:
+        emu.emulator.remove_listener(listener)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from .items_support import (
     add_member,
     api_for,
     app_token_headers,
+    captured_events,
     new_app,
     new_space,
 )
@@ -35,19 +36,8 @@ def api(podio_emulator: EmulatorHandle) -> Api:
 @pytest.fixture
 def events(podio_emulator: EmulatorHandle) -> Iterator[list[Event]]:
     """Every event the emulator publishes during the test."""
-    seen: list[Event] = []
-    emulator = podio_emulator.emulator
-    original = emulator.publish
-
-    def capture(batch: Any) -> None:
-        seen.extend(batch)
-        original(batch)
-
-    emulator.publish = capture  # type: ignore[method-assign]
-    try:
+    with captured_events(podio_emulator) as seen:
         yield seen
-    finally:
-        emulator.publish = original  # type: ignore[method-assign]
 
 
 def test_created_app_shows_its_definition(api: Api) -> None:

@@ -17,6 +17,7 @@ from .items_support import (
     api_for,
     app_token_headers,
     build_world,
+    captured_events,
     fake_files,
     new_app,
     new_space,
@@ -39,19 +40,9 @@ def files() -> Iterator[FakeFiles]:
 
 @pytest.fixture
 def events(podio_emulator: EmulatorHandle) -> Iterator[list[Event]]:
-    seen: list[Event] = []
-    emulator = podio_emulator.emulator
-    original = emulator.publish
-
-    def capture(batch: Any) -> None:
-        seen.extend(batch)
-        original(batch)
-
-    emulator.publish = capture  # type: ignore[method-assign]
-    try:
+    """Every event the emulator publishes during the test."""
+    with captured_events(podio_emulator) as seen:
         yield seen
-    finally:
-        emulator.publish = original  # type: ignore[method-assign]
 
 
 def _item_events(events: list[Event]) -> list[tuple[str, int, dict[str, Any]]]:
@@ -534,3 +525,77 @@ def test_user_time_zone_shapes_date_values(
         tx.update("users", {"timezone": "America/New_York"}, "user_id = ?", (world["user_id"],))
     due = _values(api.ok("GET", f"/item/{item['item_id']}"))["due"][0]
     assert (due["start"], due["start_utc"]) == ("2024-01-15 07:00:00", "2024-01-15 12:00:00")
+
+
+def test_filters_see_every_write_and_no_dry_run(api: Api, world: dict[str, Any]) -> None:
+    """Filter results follow writes at once; a dry-run write never shows up in them."""
+    app_id = world["app_id"]
+    ids = [
+        api.ok("POST", f"/item/app/{app_id}/", json={"fields": {"title": f"t{n}", "amount": n}})[
+            "item_id"
+        ]
+        for n in range(3)
+    ]
+
+    def amounts() -> list[str]:
+        found = api.ok("POST", f"/item/app/{app_id}/filter/", json={"sort_by": "item_id"})
+        return [_values(i)["amount"][0]["value"] for i in found["items"] if "amount" in _values(i)]
+
+    assert amounts() == ["2.0000", "1.0000", "0.0000"]
+    dry = {"X-Podio-Dry-Run": "1"}
+    api.put(f"/item/{ids[0]}", json={"fields": {"amount": 50}}, headers=dry)
+    assert amounts() == ["2.0000", "1.0000", "0.0000"]
+    api.ok("PUT", f"/item/{ids[0]}", json={"fields": {"amount": 7}})
+    assert amounts() == ["2.0000", "1.0000", "7.0000"]
+    assert api.delete(f"/item/{ids[1]}").status_code == 204
+    assert amounts() == ["2.0000", "7.0000"]
+    assert api.ok("GET", f"/item/app/{app_id}/count", params={"amount": "5-10"}) == {"count": 1}
+
+
+def test_unique_fields_refuse_a_value_another_item_has(api: Api) -> None:
+    app_id = new_app(api, new_space(api), [
+        {"type": "text", "config": {"label": "Code", "unique": True}},
+        {"type": "number", "config": {"label": "N"}},
+    ])  # fmt: skip
+    first = api.ok("POST", f"/item/app/{app_id}/", json={"fields": {"code": "A-1", "n": 1}})
+    r = api.post(f"/item/app/{app_id}/", json={"fields": {"code": "A-1"}})
+    assert r.status_code == 400
+    assert (
+        r.json()["error_description"] == 'Invalid value [{"value":"A-1"}] (array): must be unique'
+    )
+    # the item itself may keep (and re-send) its own value
+    assert api.ok("PUT", f"/item/{first['item_id']}", json={"fields": {"code": "A-1", "n": 2}})
+    assert api.ok("GET", f"/item/app/{app_id}/count") == {"count": 1}
+
+
+def test_file_ids_attach_files_to_the_item(
+    api: Api, world: dict[str, Any], files: FakeFiles
+) -> None:
+    item = api.ok("POST", f"/item/app/{world['app_id']}/",
+                  json={"fields": {"title": "f"}, "file_ids": [6_000_000_102]})  # fmt: skip
+    assert [f["file_id"] for f in item["files"]] == [6_000_000_102]
+    r = api.post(f"/item/app/{world['app_id']}/", json={"file_ids": [6_999_999_999]})
+    assert r.status_code == 400
+    assert r.json()["error_description"] == "Invalid value 6999999999 (integer): No file found"
+    assert api.ok("PUT", f"/item/{item['item_id']}", json={"file_ids": [6_000_000_101]})
+    again = api.ok("GET", f"/item/{item['item_id']}")
+    assert [f["file_id"] for f in again["files"]] == [6_000_000_102, 6_000_000_101]
+
+
+def test_demo_seed_has_an_app_with_many_field_types_and_items(
+    podio_emulator: EmulatorHandle,
+) -> None:
+    world = podio_emulator.seed()
+    api = api_for(podio_emulator)
+    projects = world["app_ids"]["projects"]
+    app = api.ok("GET", f"/app/{projects}")
+    assert len({f["type"] for f in app["fields"]}) >= 12
+    page = api.ok("POST", f"/item/app/{projects}/filter/", json={"filters": {"status": [2]}})
+    assert page["total"] == 300
+    assert 0 < page["filtered"] < 300
+    item = api.ok("GET", f"/item/{world['item_ids']['projects'][0]}")
+    values = _values(item)
+    assert values["client"][0]["value"]["app"]["app_id"] == world["app_ids"]["clients"]
+    budget = float(values["budget"][0]["value"])
+    hours = float(values["hours"][0]["value"])
+    assert values["budget-per-hour"] == [{"value": f"{budget / hours:.4f}"}]

@@ -40,6 +40,8 @@ class FieldIndex:
         self._by_id = {f.field_id: f for f in self.active}
         self._by_external = {f.external_id: f for f in self.active}
         self._all_by_id = {f.field_id: f for f in fields}
+        # Rendered configs of this app's fields, shared by the items of one response.
+        self.configs: dict[tuple[int, str], dict[str, Any]] = {}
 
     def find(self, key: Any) -> AppField | None:
         if isinstance(key, bool):
@@ -322,13 +324,20 @@ def render_field_values(
 
 
 def render_item_field(
-    field: AppField, stored: Sequence[Mapping[str, Any]], ctx: Context, *, view: str = "full"
+    field: AppField,
+    stored: Sequence[Mapping[str, Any]],
+    ctx: Context,
+    *,
+    view: str = "full",
+    configs: dict[tuple[int, str], dict[str, Any]] | None = None,
 ) -> dict[str, Any] | None:
     """One entry of an item's ``fields`` list, or ``None`` when it has no value to show.
 
     ``full`` (``GET /item/{id}``): field_id, external_id, type, label, status, full config,
     values. ``short`` (filter and collection results): the config is reduced to label,
     settings and mapping and there is no status (samples/item-filter.json).
+    ``configs`` caches rendered configs across items of one response; the cached objects
+    are shared between entries, which is fine for a body about to be serialised.
     """
     values = render_field_values(field, stored, ctx)
     if not values:
@@ -341,7 +350,14 @@ def render_item_field(
     }
     if view == "full":
         out["status"] = field.status
-    out["config"] = render_config(field, ctx, view="full" if view == "full" else "short")
+    config_view = "full" if view == "full" else "short"
+    if configs is None:
+        out["config"] = render_config(field, ctx, view=config_view)
+    else:
+        key = (field.field_id, config_view)
+        if key not in configs:
+            configs[key] = render_config(field, ctx, view=config_view)
+        out["config"] = configs[key]
     out["values"] = values
     return out
 
@@ -360,7 +376,7 @@ def render_item_fields(
         stored = values.get(field.field_id)
         if not stored:
             continue
-        rendered = render_item_field(field, stored, ctx, view=view)
+        rendered = render_item_field(field, stored, ctx, view=view, configs=index.configs)
         if rendered is not None:
             out.append(rendered)
     return out

@@ -54,6 +54,7 @@ __all__ = [
     "load_app",
     "load_fields",
     "set_status",
+    "space_info",
     "update_app",
     "update_app_field",
 ]
@@ -315,7 +316,8 @@ def can_manage(
     return role_at_least(role, "admin" if admin else "regular")
 
 
-def _space_info(tx: Tx, space_id: int, web_url: str) -> dict[str, Any]:
+def space_info(tx: Tx, space_id: int, web_url: str) -> dict[str, Any]:
+    """The space as embedded in apps and item minis (``space`` of the samples)."""
     row = tx.one(
         "SELECT s.space_id, s.name, s.url_label, s.org_id, s.type, o.url_label AS org_label "
         "FROM spaces s JOIN orgs o ON o.org_id = s.org_id WHERE s.space_id = ?",
@@ -337,7 +339,7 @@ def _space_info(tx: Tx, space_id: int, web_url: str) -> dict[str, Any]:
 
 def app_urls(tx: Tx, app: AppRecord, web_url: str) -> tuple[str, str]:
     """``(url, url_add)`` of an app: ``<space url>/apps/<url_label>`` and ``.../items/new``."""
-    space = _space_info(tx, app.space_id, web_url)
+    space = space_info(tx, app.space_id, web_url)
     base = space["url"] or f"{web_url}/spaces/{app.space_id}"
     url = f"{base}/apps/{app.url_label}"
     return url, f"{url}/items/new"
@@ -389,7 +391,7 @@ def app_reference_mini(tx: Tx, app: AppRecord, web_url: str, rights: list[str]) 
     """The app inside app-reference settings: the mini plus ``rights`` and ``space``."""
     mini = app_mini(tx, app, web_url)
     mini["rights"] = rights
-    mini["space"] = _space_info(tx, app.space_id, web_url)
+    mini["space"] = space_info(tx, app.space_id, web_url)
     return mini
 
 

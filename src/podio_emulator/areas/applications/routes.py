@@ -49,8 +49,8 @@ def _render(req: ApiRequest, app: AppRecord, view: str) -> dict[str, Any]:
     )
 
 
-def _view(req: ApiRequest) -> str:
-    view = req.query_str("view", "full") or "full"
+def _view(req: ApiRequest, default: str = "full") -> str:
+    view = req.query_str("view", default) or default
     if view not in VIEWS:
         raise invalid_value(f"Invalid value {view!r} (string): must be one of " + ", ".join(VIEWS))
     return view
@@ -154,7 +154,7 @@ def get_apps_by_space(req: ApiRequest) -> object:
     principal = req.require_principal()
     space_id = req.id("space_id")
     require_space(req.tx, principal, space_id, "light", allow_open=True)
-    view = req.query_str("view", "short") or "short"
+    view = _view(req, default="short")
     return [_render(req, app, view) for app in _apps_in_space(req, space_id, principal)]
 
 

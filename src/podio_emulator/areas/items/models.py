@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import copy
 import sqlite3
+import threading
+import uuid
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from ...access import require_app, role_at_least, space_role
@@ -23,6 +27,7 @@ from ...fieldtypes import (
     AppField,
     Context,
     FieldIndex,
+    InvalidValue,
     ItemRecord,
     StoredValues,
     apply_values,
@@ -36,7 +41,14 @@ from ...fieldtypes import (
 )
 from ...request import describe
 from ...shapes import app_byline, push, user_byline, via
-from ..applications.models import AppRecord, app_mini, app_urls, engine_errors, load_app
+from ..applications.models import (
+    AppRecord,
+    app_mini,
+    app_urls,
+    engine_errors,
+    load_app,
+    space_info,
+)
 from ..applications.models import load_fields as load_app_fields
 from .resolver import provider
 
@@ -77,17 +89,20 @@ CREATE TABLE IF NOT EXISTS items (
     created_by_type TEXT NOT NULL,
     created_by_id INTEGER NOT NULL,
     created_via TEXT NOT NULL DEFAULT '{}',
+    created_via_id INTEGER,
     last_edit_on TEXT NOT NULL,
     last_edit_by_type TEXT NOT NULL,
     last_edit_by_id INTEGER NOT NULL,
     last_edit_via TEXT NOT NULL DEFAULT '{}',
+    last_edit_via_id INTEGER,
     last_event_on TEXT NOT NULL,
     deleted_on TEXT,
     priority REAL,
     reminder TEXT,
     recurrence TEXT,
     linked_account_id INTEGER,
-    search TEXT NOT NULL DEFAULT ''
+    search TEXT NOT NULL DEFAULT '',
+    cache_token TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS items_app ON items (app_id, status);
 CREATE INDEX IF NOT EXISTS items_app_external ON items (app_id, external_id);
@@ -115,7 +130,8 @@ CREATE TABLE IF NOT EXISTS item_refs (
 CREATE INDEX IF NOT EXISTS item_refs_target ON item_refs (ref_item_id);
 CREATE TABLE IF NOT EXISTS item_app_counters (
     app_id INTEGER PRIMARY KEY,
-    next_app_item_id INTEGER NOT NULL
+    next_app_item_id INTEGER NOT NULL,
+    version TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -148,7 +164,7 @@ class ItemContext:
     ctx: Context
     web_url: str
 
-    @property
+    @cached_property
     def index(self) -> FieldIndex:
         return FieldIndex(self.fields)
 
@@ -226,9 +242,9 @@ def _author(principal: Principal) -> tuple[str, int]:
 
 
 def _parse_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+    # fromisoformat reads Podio's "YYYY-MM-DD HH:MM:SS" and is far cheaper than strptime,
+    # which matters when an app with thousands of items is filtered.
+    return datetime.fromisoformat(text) if text else None
 
 
 def record_of(row: sqlite3.Row) -> ItemRecord:
@@ -241,10 +257,10 @@ def record_of(row: sqlite3.Row) -> ItemRecord:
         external_id=row["external_id"],
         created_on=_parse_time(row["created_on"]),
         created_by=(str(row["created_by_type"]), int(row["created_by_id"])),
-        created_via=(loads(row["created_via"], {}) or {}).get("id"),
+        created_via=row["created_via_id"],
         last_edit_on=_parse_time(row["last_edit_on"]),
         last_edit_by=(str(row["last_edit_by_type"]), int(row["last_edit_by_id"])),
-        last_edit_via=(loads(row["last_edit_via"], {}) or {}).get("id"),
+        last_edit_via=row["last_edit_via_id"],
         last_event_on=_parse_time(row["last_event_on"]),
         tags=loads(row["tags"], []) or [],
         priority=row["priority"],
@@ -253,18 +269,96 @@ def record_of(row: sqlite3.Row) -> ItemRecord:
 
 _RECORD_COLUMNS = (
     "item_id, app_item_id, field_values, title, external_id, created_on, created_by_type, "
-    "created_by_id, created_via, last_edit_on, last_edit_by_type, last_edit_by_id, "
-    "last_edit_via, last_event_on, tags, priority"
+    "created_by_id, created_via_id, last_edit_on, last_edit_by_type, last_edit_by_id, "
+    "last_edit_via_id, last_event_on, tags, priority"
 )
 
 
+# Decoded records per app, reused while the app's items have not changed: JSON-decoding
+# thousands of stored value sets on every filter call would dominate its time. The key holds
+# a random id of the database (kept in _meta, so a reset or another emulator never shares
+# entries). Each item row carries a random cache_token renewed by every write, and each app
+# a random version renewed with it; a rolled-back write (an error or a dry run) restores the
+# old tokens, and its own tokens never come back, so a stale record is never served. When
+# the version changed, only the rows whose token changed are decoded again.
+@dataclass
+class _Cached:
+    version: str
+    tokens: dict[int, str]
+    records: dict[int, ItemRecord]
+    ordered: list[ItemRecord]
+
+
+_RECORDS: OrderedDict[tuple[str, int], _Cached] = OrderedDict()
+_RECORDS_LOCK = threading.Lock()
+_RECORDS_MAX = 16
+_STORE_KEY = "items.records_store"
+
+
+def _store_id(tx: Tx) -> str:
+    store = tx.get_meta(_STORE_KEY)
+    if store is None:
+        store = uuid.uuid4().hex
+        tx.set_meta(_STORE_KEY, store)
+    return store
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+def touch_app(tx: Tx, app_id: int) -> None:
+    """Mark that the app's items changed (renews the version token of its records)."""
+    tx.execute(
+        "INSERT INTO item_app_counters (app_id, next_app_item_id, version) VALUES (?, 1, ?) "
+        "ON CONFLICT(app_id) DO UPDATE SET version = excluded.version",
+        (app_id, new_token()),
+    )
+
+
 def load_records(tx: Tx, app_id: int) -> list[ItemRecord]:
-    """Every live item of an app as engine records (for filters, counts and aggregates)."""
-    rows = tx.query(
-        f"SELECT {_RECORD_COLUMNS} FROM items WHERE app_id = ? AND status = 'active'",  # noqa: S608 - constant columns
+    """Every live item of an app as engine records (for filters, counts and aggregates),
+    in item_id order.
+
+    The records are shared between calls while their items do not change: callers must not
+    modify their values.
+    """
+    version = str(
+        tx.scalar("SELECT version FROM item_app_counters WHERE app_id = ?", (app_id,)) or ""
+    )
+    key = (_store_id(tx), app_id)
+    with _RECORDS_LOCK:
+        cached = _RECORDS.get(key)
+    if cached is not None and version and cached.version == version:
+        return cached.ordered
+    current = tx.query(
+        "SELECT item_id, cache_token FROM items WHERE app_id = ? AND status = 'active' "
+        "ORDER BY item_id",
         (app_id,),
     )
-    return [record_of(r) for r in rows]
+    tokens = {int(r["item_id"]): str(r["cache_token"]) for r in current}
+    records: dict[int, ItemRecord] = {}
+    stale: list[int] = []
+    for item_id, token in tokens.items():
+        if cached is not None and token and cached.tokens.get(item_id) == token:
+            records[item_id] = cached.records[item_id]
+        else:
+            stale.append(item_id)
+    for chunk in _chunks(stale, 500):
+        marks = ",".join("?" for _ in chunk)
+        for row in tx.query(
+            f"SELECT {_RECORD_COLUMNS} FROM items WHERE item_id IN ({marks})",  # noqa: S608 - marks only
+            chunk,
+        ):
+            records[int(row["item_id"])] = record_of(row)
+    ordered = [records[item_id] for item_id in tokens]
+    if version:
+        with _RECORDS_LOCK:
+            _RECORDS[key] = _Cached(version, tokens, records, ordered)
+            _RECORDS.move_to_end(key)
+            while len(_RECORDS) > _RECORDS_MAX:
+                _RECORDS.popitem(last=False)
+    return ordered
 
 
 def _next_app_item_id(tx: Tx, app_id: int) -> int:
@@ -347,8 +441,9 @@ def _check_unique(
         other = decode_values(row["field_values"])
         for fld in unique:
             if other.get(fld.field_id) == values[fld.field_id]:
+                # Worded like the engine's value errors (compact JSON, as Podio quotes)
                 raise invalid_value(
-                    f"Invalid value {describe(values[fld.field_id])}: must be unique"
+                    InvalidValue.of(values[fld.field_id], "must be unique").description
                 )
 
 
@@ -421,7 +516,8 @@ def create_item(ictx: ItemContext, body: Mapping[str, Any]) -> int:
     title = derive_title(index, values, item_name=config["item_name"], app_item_id=app_item_id)
     now = tx.clock.now_str()
     by_type, by_id = _author(ictx.principal)
-    via_json = dumps(via(tx, ictx.principal))
+    via_object = via(tx, ictx.principal)
+    via_json = dumps(via_object)
     tx.insert(
         "items",
         {
@@ -438,20 +534,24 @@ def create_item(ictx: ItemContext, body: Mapping[str, Any]) -> int:
             "created_by_type": by_type,
             "created_by_id": by_id,
             "created_via": via_json,
+            "created_via_id": via_object.get("id"),
             "last_edit_on": now,
             "last_edit_by_type": by_type,
             "last_edit_by_id": by_id,
             "last_edit_via": via_json,
+            "last_edit_via_id": via_object.get("id"),
             "last_event_on": now,
             "priority": float(item_id),
             "reminder": reminder,
             "recurrence": recurrence,
             "linked_account_id": body.get("linked_account_id"),
             "search": search_text(index, values, ictx.ctx, title=title, tags=tags),
+            "cache_token": new_token(),
         },
     )
     _store_refs(tx, item_id, index, values)
     _attach_files(ictx, file_ids, item_id)
+    touch_app(tx, ictx.app.app_id)
     revision_id = _add_revision(
         tx, item_id, 0, "creation", ictx.principal, via_json, ictx.app, title, values
     )
@@ -539,7 +639,8 @@ def _commit_change(
     revision = int(row["revision"]) + 1
     now = tx.clock.now_str()
     by_type, by_id = _author(ictx.principal)
-    via_json = dumps(via(tx, ictx.principal))
+    via_object = via(tx, ictx.principal)
+    via_json = dumps(via_object)
     updates.update(
         {
             "field_values": encode_values(values),
@@ -549,11 +650,14 @@ def _commit_change(
             "last_edit_by_type": by_type,
             "last_edit_by_id": by_id,
             "last_edit_via": via_json,
+            "last_edit_via_id": via_object.get("id"),
             "last_event_on": now,
             "search": search_text(index, values, ictx.ctx, title=title, tags=tags),
+            "cache_token": new_token(),
         }
     )
     tx.update("items", updates, "item_id = ?", (item_id,))
+    touch_app(tx, ictx.app.app_id)
     if changed:
         _store_refs(tx, item_id, index, values)
     revision_id = _add_revision(
@@ -596,6 +700,7 @@ def delete_item(ictx: ItemContext, row: sqlite3.Row) -> None:
         (item_id,),
     )
     tx.execute("DELETE FROM item_refs WHERE item_id = ?", (item_id,))
+    touch_app(tx, ictx.app.app_id)
     tx.emit(
         "item.delete",
         "app",
@@ -940,22 +1045,7 @@ def item_reference_mini(tx: Tx, row: sqlite3.Row, web_url: str) -> dict[str, Any
         "SELECT * FROM item_revisions WHERE item_id = ? ORDER BY revision LIMIT 1",
         (row["item_id"],),
     )
-    space = tx.one(
-        "SELECT s.space_id, s.name, s.url_label, s.org_id, s.type, o.url_label AS org_label "
-        "FROM spaces s JOIN orgs o ON o.org_id = s.org_id WHERE s.space_id = ?",
-        (app.space_id,),
-    )
-    space_mini = None
-    if space is not None:
-        space_mini = {
-            "sharefile_vault_url": None,
-            "name": space["name"],
-            "url": f"{web_url}/{space['org_label']}/{space['url_label']}",
-            "url_label": space["url_label"],
-            "space_id": space["space_id"],
-            "org_id": space["org_id"],
-            "type": space["type"],
-        }
+    space_mini = space_info(tx, app.space_id, web_url)
 
     def by(kind: str, ident: int) -> dict[str, Any]:
         if kind == "app":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from ...access import space_role
@@ -52,6 +53,13 @@ def provider(name: str) -> Callable[..., Any] | None:
     """The provider function ``name``: registered, or found in its area's models module."""
     if name in _PROVIDERS:
         return _PROVIDERS[name]
+    return _area_function(name)
+
+
+@cache
+def _area_function(name: str) -> Callable[..., Any] | None:
+    # Areas are fixed for the life of the process, so the lookup (and a failed import) is
+    # done once per name rather than once per rendered item.
     area = _MODULES.get(name)
     if area is None:
         return None

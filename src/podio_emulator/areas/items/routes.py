@@ -150,9 +150,9 @@ def update_item_values(req: ApiRequest) -> object:
     """The body is the ``fields`` object itself -> ``{"revision", "title"}``."""
     ictx, row = _item(req, write=True)
     body = req.json()
-    if not isinstance(body, (dict, list)):
-        raise invalid_value(f"Invalid value {describe(body)}: must be object")
-    return models.update_item(ictx, row, {}, fields=body)
+    if isinstance(body, list):
+        return models.update_item(ictx, row, {}, fields=body)
+    return models.update_item(ictx, row, {}, fields=req.json_object())
 
 
 @router.put("/item/{item_id}/value/{field_key:str}")
@@ -163,6 +163,8 @@ def update_item_field_values(req: ApiRequest) -> object:
     with engine_errors():
         ictx.index.get(field_key)
     body = req.json()
+    if body is None:
+        req.json_object()  # no body: Podio's "No matching operation ... No body was given."
     return models.update_item(ictx, row, {}, fields={field_key: body})
 
 
