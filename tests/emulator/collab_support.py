@@ -42,9 +42,8 @@ def assert_same_shape(expected: Any, actual: Any, path: str = "") -> None:
         assert isinstance(actual, bool), f"{path}: expected a boolean, got {actual!r}"
         return
     if isinstance(expected, int | float):
-        assert isinstance(actual, int | float) and not isinstance(actual, bool), (
-            f"{path}: expected a number, got {actual!r}"
-        )
+        assert isinstance(actual, int | float), f"{path}: expected a number, got {actual!r}"
+        assert not isinstance(actual, bool), f"{path}: expected a number, got {actual!r}"
         return
     assert isinstance(actual, type(expected)), f"{path}: expected {type(expected)}, got {actual!r}"
 

@@ -12,9 +12,16 @@ from .collab_support import assert_same_shape, error, give_avatar, ok, sample, u
 
 def _sales_item(api: httpx.Client, world: dict[str, Any]) -> int:
     """An item in the closed Sales space (owner and Bob only)."""
-    app = ok(api.post("/app/", json={"space_id": world["space_ids"]["sales"],
-                                     "config": {"name": "Deals", "item_name": "Deal"},
-                                     "fields": [{"type": "text", "config": {"label": "Name"}}]}))  # fmt: skip
+    app = ok(
+        api.post(
+            "/app/",
+            json={
+                "space_id": world["space_ids"]["sales"],
+                "config": {"name": "Deals", "item_name": "Deal"},
+                "fields": [{"type": "text", "config": {"label": "Name"}}],
+            },
+        )
+    )
     return int(
         ok(api.post(f"/item/app/{app['app_id']}/", json={"fields": {"name": "Big"}}))["item_id"]
     )
@@ -25,8 +32,11 @@ def test_a_comment_on_an_item_has_the_captured_keys_and_counts(
 ) -> None:
     give_avatar(api)
     item = world["item_ids"]["projects"][5]
-    made = ok(api.post(f"/comment/item/{item}/", json={"value": "First!\nSecond line",
-                                                       "external_id": "c-1"}))  # fmt: skip
+    made = ok(
+        api.post(
+            f"/comment/item/{item}/", json={"value": "First!\nSecond line", "external_id": "c-1"}
+        )
+    )
     captured = sample("item-get-all-fields.json")["comments"][0]
     assert set(captured) <= set(made)
     assert_same_shape(captured, made)
@@ -48,9 +58,16 @@ def test_a_comment_on_an_item_has_the_captured_keys_and_counts(
 def test_files_and_embeds_on_comments(api: httpx.Client, world: dict[str, Any]) -> None:
     item = world["item_ids"]["projects"][6]
     attached = upload(api, "shot.png", b"\x89PNG", "image/png")
-    made = ok(api.post(f"/comment/item/{item}", json={
-        "value": "See this", "file_ids": [attached["file_id"]],
-        "embed_url": "https://example.com/docs/getting-started"}))  # fmt: skip
+    made = ok(
+        api.post(
+            f"/comment/item/{item}",
+            json={
+                "value": "See this",
+                "file_ids": [attached["file_id"]],
+                "embed_url": "https://example.com/docs/getting-started",
+            },
+        )
+    )
     assert [f["file_id"] for f in made["files"]] == [attached["file_id"]]
     assert made["embed"]["original_url"] == "https://example.com/docs/getting-started"
     assert made["embed"]["title"] == "getting started"
@@ -63,8 +80,9 @@ def test_files_and_embeds_on_comments(api: httpx.Client, world: dict[str, Any]) 
     assert edited["value"] == "Edited"
     assert edited["embed"] is None
     assert edited["last_edit_on"] is not None
-    again = ok(api.put(f"/comment/{made['comment_id']}", json={"embed_id": made["embed"]["embed_id"]}),
-               204)  # fmt: skip
+    again = ok(
+        api.put(f"/comment/{made['comment_id']}", json={"embed_id": made["embed"]["embed_id"]}), 204
+    )
     assert again is None
     assert (
         ok(api.get(f"/comment/{made['comment_id']}"))["embed"]["embed_id"]
@@ -113,8 +131,9 @@ def test_bad_comment_bodies_store_nothing(
     assert error(api.post(f"/comment/item/{item}/", json={"value": "  "}), 400)
     assert error(api.post(f"/comment/item/{item}/", json={"value": 5}), 400)
     assert error(api.post(f"/comment/item/{item}/", json={"value": "x", "file_ids": [1]}), 400)
-    assert error(api.post(f"/comment/space/{world['space_ids']['intranet']}/",
-                          json={"value": "x"}), 400)  # fmt: skip
+    assert error(
+        api.post(f"/comment/space/{world['space_ids']['intranet']}/", json={"value": "x"}), 400
+    )
     assert podio_emulator.state()["objects"]["comment"] == before
 
 

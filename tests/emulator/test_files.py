@@ -157,12 +157,21 @@ def test_temporary_files_are_their_uploaders_until_attached(
 def test_files_of_items_follow_their_attachments(api: httpx.Client, world: dict[str, Any]) -> None:
     app_id = world["app_ids"]["clients"]
     first = upload(api, "one.txt", b"1")
-    item = ok(api.post(f"/item/app/{app_id}/", json={"fields": {"name": "Files Inc"},
-                                                      "file_ids": [first["file_id"]]}))  # fmt: skip
+    item = ok(
+        api.post(
+            f"/item/app/{app_id}/",
+            json={"fields": {"name": "Files Inc"}, "file_ids": [first["file_id"]]},
+        )
+    )
     assert [f["file_id"] for f in item["files"]] == [first["file_id"]]
     second = upload(api, "two.txt", b"22")
-    ok(api.post(f"/file/{second['file_id']}/attach",
-                json={"ref_type": "item", "ref_id": item["item_id"]}), 204)  # fmt: skip
+    ok(
+        api.post(
+            f"/file/{second['file_id']}/attach",
+            json={"ref_type": "item", "ref_id": item["item_id"]},
+        ),
+        204,
+    )
     full = ok(api.get(f"/item/{item['item_id']}"))
     assert [f["file_id"] for f in full["files"]] == [first["file_id"], second["file_id"]]
     listed = ok(api.post(f"/item/app/{app_id}/filter/", json={"filters": {"title": "Files"}}))
@@ -176,8 +185,9 @@ def test_files_of_items_follow_their_attachments(api: httpx.Client, world: dict[
     assert listed["items"][0]["file_count"] == 1
 
     other = ok(api.post(f"/item/app/{app_id}/", json={"fields": {"name": "Other"}}))
-    moved = api.post(f"/file/{second['file_id']}/attach",
-                     json={"ref_type": "item", "ref_id": other["item_id"]})  # fmt: skip
+    moved = api.post(
+        f"/file/{second['file_id']}/attach", json={"ref_type": "item", "ref_id": other["item_id"]}
+    )
     assert "already attached" in error(moved, 400)["error_description"]
     bad_ref = api.post(f"/file/{second['file_id']}/attach", json={"ref_type": "app", "ref_id": 1})
     assert error(bad_ref, 400)["error"] == "invalid_value"
@@ -218,8 +228,12 @@ def test_lists_per_app_space_and_user_with_paging(
     items = _projects(world)
     for n, name in enumerate(["b.txt", "a.txt", "c.txt"]):
         made = upload(api, name, name.encode())
-        ok(api.post(f"/file/{made['file_id']}/attach",
-                    json={"ref_type": "item", "ref_id": items[n]}), 204)  # fmt: skip
+        ok(
+            api.post(
+                f"/file/{made['file_id']}/attach", json={"ref_type": "item", "ref_id": items[n]}
+            ),
+            204,
+        )
     app_id = world["app_ids"]["projects"]
     by_name = ok(api.get(f"/file/app/{app_id}/", params={"sort_by": "name", "sort_desc": "false"}))
     assert [f["name"] for f in by_name] == ["a.txt", "b.txt", "c.txt", "project-brief.txt"]

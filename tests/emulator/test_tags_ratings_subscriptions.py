@@ -76,7 +76,10 @@ def test_tag_lookups_count_and_search(
     assert ok(api.get(f"/tag/app/{app_id}/top/", params={"limit": 2})) == ["priority", "alpha"]
     found = ok(api.get(f"/tag/space/{space_id}/search/", params={"text": "ALPHA"}))
     assert [(o["type"], o["id"]) for o in found] == [
-        ("status", status_id), ("item", projects[2]), ("item", projects[1])]  # fmt: skip
+        ("status", status_id),
+        ("item", projects[2]),
+        ("item", projects[1]),
+    ]
     assert set(found[0]) == {"id", "type", "title", "link", "created_on"}
     assert ok(api.get(f"/tag/app/{app_id}/search/", params={"text": "news"})) == []
     assert error(api.get(f"/tag/app/{app_id}/search/"), 400)
@@ -100,8 +103,10 @@ def test_likes_on_items_show_in_the_item(
     assert seen["user_ratings"] == {"like": 1}
     counts = seen["ratings"]["like"]["counts"]["1"]
     assert counts["total"] == 2
-    assert [u["user_id"] for u in counts["users"]] == [user_id(people["bob"]), user_id(
-        people["carol"])]  # fmt: skip
+    assert [u["user_id"] for u in counts["users"]] == [
+        user_id(people["bob"]),
+        user_id(people["carol"]),
+    ]
     assert ok(api.get(f"/item/{item}"))["is_liked"] is False
     assert ok(api.get(f"/rating/item/{item}/like_count")) == {"like_count": 2}
     assert ok(people["bob"].get(f"/rating/item/{item}/like/self")) == {"value": 1}
@@ -120,8 +125,21 @@ def test_rating_types_follow_the_app_and_podios_value_rules(
     app_id = world["app_ids"]["clients"]
     item = world["item_ids"]["clients"][0]
     assert error(api.post(f"/rating/item/{item}/fivestar", json={"value": 4}), 400)
-    ok(api.put(f"/app/{app_id}", json={"config": {"fivestar": True, "rsvp": True, "approved": True,
-                                                  "yesno": True, "thumbs": True}}), 204)  # fmt: skip
+    ok(
+        api.put(
+            f"/app/{app_id}",
+            json={
+                "config": {
+                    "fivestar": True,
+                    "rsvp": True,
+                    "approved": True,
+                    "yesno": True,
+                    "thumbs": True,
+                }
+            },
+        ),
+        204,
+    )
     cases = {
         "fivestar": ([1, 5], [0, 6]),
         "rsvp": ([0, 2], [3, -1]),
@@ -150,9 +168,18 @@ def test_rating_types_follow_the_app_and_podios_value_rules(
 def test_app_tokens_cannot_rate(api: httpx.Client, world: dict[str, Any]) -> None:
     app_id = world["app_ids"]["clients"]
     token = ok(api.get(f"/app/{app_id}"))["token"]
-    grant = ok(httpx.post(f"{api.base_url}/oauth/token", data={
-        "grant_type": "app", "app_id": app_id, "app_token": token,
-        "client_id": "emulator", "client_secret": "emulator-secret"}))  # fmt: skip
+    grant = ok(
+        httpx.post(
+            f"{api.base_url}/oauth/token",
+            data={
+                "grant_type": "app",
+                "app_id": app_id,
+                "app_token": token,
+                "client_id": "emulator",
+                "client_secret": "emulator-secret",
+            },
+        )
+    )
     item = world["item_ids"]["clients"][0]
     response = httpx.post(
         f"{api.base_url}/rating/item/{item}/like",
@@ -198,8 +225,11 @@ def test_subscribing_to_spaces_apps_tasks_and_statuses(
     api: httpx.Client, people: dict[str, httpx.Client], world: dict[str, Any]
 ) -> None:
     carol = people["carol"]
-    for ref in (f"space/{world['space_ids']['intranet']}", f"app/{world['app_ids']['clients']}",
-                f"status/{world['status_ids'][0]}"):  # fmt: skip
+    for ref in (
+        f"space/{world['space_ids']['intranet']}",
+        f"app/{world['app_ids']['clients']}",
+        f"status/{world['status_ids'][0]}",
+    ):
         ok(carol.post(f"/subscription/{ref}"))
         assert ok(carol.get(f"/subscription/{ref}"))["ref"]["id"] == int(ref.split("/")[1])
     assert error(carol.post(f"/subscription/space/{world['space_ids']['sales']}"), 403)

@@ -30,9 +30,17 @@ def test_a_task_has_the_keys_and_types_of_the_captured_ones(
 ) -> None:
     give_avatar(api)
     space_id = world["space_ids"]["intranet"]
-    made = ok(api.post(f"/task/space/{space_id}/", json={
-        "text": "Try the checkbox", "private": True, "due_date": "2011-09-26",
-        "labels": ["Tutorials"]}))  # fmt: skip
+    made = ok(
+        api.post(
+            f"/task/space/{space_id}/",
+            json={
+                "text": "Try the checkbox",
+                "private": True,
+                "due_date": "2011-09-26",
+                "labels": ["Tutorials"],
+            },
+        )
+    )
     assert_same_shape(sample("task-get.json"), made)
     assert made["group"] == "overdue"
     assert made["ref"]["data"]["url_label"] == "intranet"
@@ -47,26 +55,44 @@ def test_due_dates_are_local_to_the_writer_and_the_reader(
     bob = people["bob"]
     ok(bob.put("/user/", json={"timezone": "America/New_York"}), 204)
     space_id = world["space_ids"]["intranet"]
-    timed = ok(api.post(f"/task/space/{space_id}/", json={
-        "text": "Summer", "due_date": "2030-06-01", "due_time": "10:00",
-        "responsible": user_id(bob)}))  # fmt: skip
+    timed = ok(
+        api.post(
+            f"/task/space/{space_id}/",
+            json={
+                "text": "Summer",
+                "due_date": "2030-06-01",
+                "due_time": "10:00",
+                "responsible": user_id(bob),
+            },
+        )
+    )
     assert (timed["due_date"], timed["due_time"], timed["due_on"]) == (
-        "2030-06-01", "10:00:00", "2030-06-01 08:00:00")  # fmt: skip
+        "2030-06-01",
+        "10:00:00",
+        "2030-06-01 08:00:00",
+    )
     seen = ok(bob.get(f"/task/{timed['task_id']}"))
     assert (seen["due_date"], seen["due_time"], seen["due_on"]) == (
-        "2030-06-01", "04:00:00", "2030-06-01 08:00:00")  # fmt: skip
+        "2030-06-01",
+        "04:00:00",
+        "2030-06-01 08:00:00",
+    )
     utc = ok(api.post("/task/", json={"text": "UTC", "due_on": "2030-01-15 23:30:00"}))
     assert (utc["due_date"], utc["due_time"]) == ("2030-01-16", "00:30:00")
     whole_day = ok(api.post("/task/", json={"text": "Day", "due_date": "2030-01-15"}))
     assert (whole_day["due_date"], whole_day["due_time"], whole_day["due_on"]) == (
-        "2030-01-15", None, None)  # fmt: skip
+        "2030-01-15",
+        None,
+        None,
+    )
     ok(api.put(f"/task/{whole_day['task_id']}/due", json={"due_on": "2030-02-01 12:00:00"}), 204)
     assert ok(api.get(f"/task/{whole_day['task_id']}"))["due_time"] == "13:00:00"
     ok(api.put(f"/task/{whole_day['task_id']}/due", json={"due_on": None}), 204)
     assert ok(api.get(f"/task/{whole_day['task_id']}"))["due_date"] is None
     assert error(api.post("/task/", json={"text": "x", "due_date": "2030-13-01"}), 400)
-    assert error(api.post("/task/", json={"text": "x", "due_date": "2030-01-01",
-                                          "due_time": "25:00"}), 400)  # fmt: skip
+    assert error(
+        api.post("/task/", json={"text": "x", "due_date": "2030-01-01", "due_time": "25:00"}), 400
+    )
     assert error(api.post("/task/", json={"text": "x", "due_time": "10:00"}), 400)
 
 
@@ -75,19 +101,34 @@ def test_one_task_per_assignee_and_who_may_be_assigned(
 ) -> None:
     ids = {name: user_id(client) for name, client in people.items()}
     space_id = world["space_ids"]["intranet"]
-    made = ok(api.post(f"/task/space/{space_id}/", json={
-        "text": "Fill in the form",
-        "responsible": [ids["bob"], {"type": "user", "id": ids["carol"]},
-                        {"type": "mail", "id": "alice@example.com"}, ids["bob"]]}))  # fmt: skip
+    made = ok(
+        api.post(
+            f"/task/space/{space_id}/",
+            json={
+                "text": "Fill in the form",
+                "responsible": [
+                    ids["bob"],
+                    {"type": "user", "id": ids["carol"]},
+                    {"type": "mail", "id": "alice@example.com"},
+                    ids["bob"],
+                ],
+            },
+        )
+    )
     assert isinstance(made, list)
     assert [t["responsible"]["user_id"] for t in made] == [ids["bob"], ids["carol"], ids["alice"]]
     assert len({t["task_id"] for t in made}) == 3
     profile = ok(people["carol"].get("/user/"))["profile_id"]
-    single = ok(api.post("/task/", json={"text": "p", "responsible": {"type": "profile",
-                                                                       "id": profile}}))  # fmt: skip
+    single = ok(
+        api.post("/task/", json={"text": "p", "responsible": {"type": "profile", "id": profile}})
+    )
     assert single["responsible"]["user_id"] == ids["carol"]
-    everyone = ok(api.post(f"/task/space/{space_id}/", json={
-        "text": "All hands", "responsible": {"type": "space", "id": space_id}}))  # fmt: skip
+    everyone = ok(
+        api.post(
+            f"/task/space/{space_id}/",
+            json={"text": "All hands", "responsible": {"type": "space", "id": space_id}},
+        )
+    )
     assert len(everyone) == 4
     mine = ok(api.post("/task/", json={"text": "default"}))
     assert mine["responsible"]["user_id"] == user_id(api)
@@ -95,8 +136,9 @@ def test_one_task_per_assignee_and_who_may_be_assigned(
     outsider = api.post(f"/task/space/{sales}/", json={"text": "x", "responsible": ids["carol"]})
     assert "not a member" in error(outsider, 400)["error_description"]
     assert error(api.post("/task/", json={"text": "x", "responsible": 42}), 400)
-    assert error(api.post("/task/", json={"text": "x", "responsible": {"type": "external",
-                                                                         "id": 1}}), 400)  # fmt: skip
+    assert error(
+        api.post("/task/", json={"text": "x", "responsible": {"type": "external", "id": 1}}), 400
+    )
     assert error(api.post("/task/", json={"text": ""}), 400)
     assert error(api.post("/task/conversation/1/", json={"text": "x"}), 400)
     assert error(people["carol"].post(f"/task/space/{sales}/", json={"text": "x"}), 403)
@@ -127,8 +169,12 @@ def test_private_and_personal_tasks_are_seen_by_creator_and_assignee_only(
 ) -> None:
     alice, bob, carol = people["alice"], people["bob"], people["carol"]
     space_id = world["space_ids"]["intranet"]
-    secret = ok(alice.post(f"/task/space/{space_id}/", json={
-        "text": "Secret", "private": True, "responsible": user_id(bob)}))  # fmt: skip
+    secret = ok(
+        alice.post(
+            f"/task/space/{space_id}/",
+            json={"text": "Secret", "private": True, "responsible": user_id(bob)},
+        )
+    )
     public = ok(alice.post(f"/task/space/{space_id}/", json={"text": "Public"}))
     personal = ok(alice.post("/task/", json={"text": "Personal"}))
     assert ok(bob.get(f"/task/{secret['task_id']}"))["text"] == "Secret"
@@ -146,8 +192,11 @@ def test_completing_assigning_and_editing(
 ) -> None:
     alice, bob, carol = people["alice"], people["bob"], people["carol"]
     space_id = world["space_ids"]["intranet"]
-    task = ok(alice.post(f"/task/space/{space_id}/", json={"text": "Ship it",
-                                                           "responsible": user_id(bob)}))  # fmt: skip
+    task = ok(
+        alice.post(
+            f"/task/space/{space_id}/", json={"text": "Ship it", "responsible": user_id(bob)}
+        )
+    )
     task_id = task["task_id"]
     ok(bob.post(f"/task/{task_id}/complete"), 204)
     done = ok(alice.get(f"/task/{task_id}"))
@@ -212,8 +261,13 @@ def test_get_tasks_filters_groups_sorts_and_pages(
     assert texts(alice, responsible=user_id(bob)) == ["a", "b", "d"]
     assert texts(alice, completed="true") == ["d"]
     assert texts(alice, completed="false", reference=f"item:{item}") == ["a", "b", "c", "e"]
-    assert texts(alice, created_by=f"user:{user_id(alice)}", space=space_id,
-                 app=world["app_ids"]["projects"], org=world["org_id"]) == list("abcde")  # fmt: skip
+    assert texts(
+        alice,
+        created_by=f"user:{user_id(alice)}",
+        space=space_id,
+        app=world["app_ids"]["projects"],
+        org=world["org_id"],
+    ) == list("abcde")
     window = f"{today.isoformat()}-{(today + timedelta(days=1)).isoformat()}"
     assert texts(alice, due_date=window) == ["b", "c"]
     assert texts(alice, due_date=f"-{today.isoformat()}") == ["a", "b"]
@@ -224,10 +278,10 @@ def test_get_tasks_filters_groups_sorts_and_pages(
     groups = {
         t["text"]: t["group"] for t in ok(alice.get("/task/", params={"reference": f"item:{item}"}))
     }
-    assert groups == {"a": "overdue", "b": "today", "c": "tomorrow", "d": "completed",
-                      "e": "later"}  # fmt: skip
-    by_person = ok(alice.get("/task/", params={"grouping": "responsible",
-                                                "reference": f"item:{item}"}))  # fmt: skip
+    assert groups == {"a": "overdue", "b": "today", "c": "tomorrow", "d": "completed", "e": "later"}
+    by_person = ok(
+        alice.get("/task/", params={"grouping": "responsible", "reference": f"item:{item}"})
+    )
     assert {t["group"] for t in by_person} == {str(user_id(alice)), str(user_id(bob))}
     assert texts(bob, reassigned="true") == []
     assert texts(alice, reassigned="true") == ["a", "b", "d"]
@@ -249,7 +303,10 @@ def test_summaries_and_totals(
         ok(api.post("/task/", json=body))
     summary = ok(api.get("/task/summary", params={"limit": 1}))
     assert (summary["overdue"]["total"], summary["today"]["total"], summary["other"]["total"]) == (
-        1, 1, 2)  # fmt: skip
+        1,
+        1,
+        2,
+    )
     assert [t["text"] for t in summary["overdue"]["tasks"]] == ["late"]
     assert len(summary["other"]["tasks"]) == 1
     assert ok(api.get("/task/personal/summary"))["today"]["total"] == 1
@@ -285,11 +342,21 @@ def test_labels_belong_to_their_user(
 def test_app_tokens_create_tasks_on_their_app(api: httpx.Client, world: dict[str, Any]) -> None:
     app_id = world["app_ids"]["clients"]
     token = ok(api.get(f"/app/{app_id}"))["token"]
-    grant = ok(httpx.post(f"{api.base_url}/oauth/token", data={
-        "grant_type": "app", "app_id": app_id, "app_token": token,
-        "client_id": "emulator", "client_secret": "emulator-secret"}))  # fmt: skip
-    app_client = httpx.Client(base_url=str(api.base_url),
-                              headers={"Authorization": f"OAuth2 {grant['access_token']}"})  # fmt: skip
+    grant = ok(
+        httpx.post(
+            f"{api.base_url}/oauth/token",
+            data={
+                "grant_type": "app",
+                "app_id": app_id,
+                "app_token": token,
+                "client_id": "emulator",
+                "client_secret": "emulator-secret",
+            },
+        )
+    )
+    app_client = httpx.Client(
+        base_url=str(api.base_url), headers={"Authorization": f"OAuth2 {grant['access_token']}"}
+    )
     try:
         made = ok(app_client.post(f"/task/app/{app_id}/", json={"text": "From the app"}))
         assert made["created_by"]["type"] == "app"
