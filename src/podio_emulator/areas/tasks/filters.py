@@ -18,7 +18,8 @@
 | `sort_by` | `rank` (default), `created_on`, `completed_on`; `sort_desc` (default false) |
 | `limit`, `offset` | 100 by default, at most 500 |
 
-Unknown parameters are ignored; malformed values are 400 `invalid_value`.
+Unknown and empty parameters are ignored (podio-dotnet leaves unset ones out); malformed values
+are 400 `invalid_value`.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ def parse_query(query: QueryParams, tz: str) -> TaskQuery:
     """The SQL, the row checks and the paging of a `GET /task/` query string."""
     q = TaskQuery()
     get = query.get
-    if get("completed") is not None:
+    if get("completed"):
         done = parse_bool("completed", get("completed") or "")
         q.add("status = :status", status="completed" if done else "active")
     if get("responsible"):
@@ -154,7 +155,7 @@ def parse_query(query: QueryParams, tz: str) -> TaskQuery:
     if get("created_via"):
         ids = _ids("created_via", get("created_via") or "")
         q.where.append(f"json_extract(created_via, '$.id') IN ({_marks('via', ids, q)})")
-    if get("external_id") is not None:
+    if get("external_id"):
         q.add("external_id = :external_id", external_id=get("external_id"))
     for name, column in (("org", "org_id"), ("space", "space_id"), ("app", "app_id")):
         if get(name):
@@ -168,7 +169,7 @@ def parse_query(query: QueryParams, tz: str) -> TaskQuery:
             q.params[f"ref_t{i}"] = kind
             q.params[f"ref_i{i}"] = ident
         q.where.append("(" + " OR ".join(clauses) + ")")
-    if get("reassigned") is not None:
+    if get("reassigned"):
         mine = (
             "(created_by_type = 'user' AND created_by_id = :me AND responsible_id IS NOT NULL "
             "AND responsible_id != :me)"
@@ -181,7 +182,7 @@ def parse_query(query: QueryParams, tz: str) -> TaskQuery:
         q.where.append(
             f"task_id IN (SELECT task_id FROM task_label_links WHERE label_id IN ({marks}))"  # noqa: S608 - placeholders only
         )
-    if get("files") is not None:
+    if get("files"):
         exists = (
             "EXISTS (SELECT 1 FROM files f WHERE f.ref_type = 'task' AND f.ref_id = "
             "tasks.task_id AND f.status = 'active' AND f.replaced_by IS NULL)"
