@@ -171,6 +171,7 @@ def _handle(emulator: Emulator, call: _Call) -> Response:
         with emulator.transaction(dry_run=dry_run) as tx:
             tx.hook = parse_bool("hook", call.query.get("hook", "true"))
             tx.silent = parse_bool("silent", call.query.get("silent", "false"))
+            tx.base_url = call.base_url
             principal: Principal | None = None
             if not call.control:
                 auth_error: PodioError | None = None

@@ -74,6 +74,9 @@ class Tx:
         self.events: list[Event] = []
         self.hook = True
         self.silent = False
+        # Scheme and host the current request was sent to (`http://127.0.0.1:8080`), None
+        # outside requests: links the emulator itself serves (file downloads) are built on it.
+        self.base_url: str | None = None
 
     # -- SQL ---------------------------------------------------------------------------------
 

@@ -133,28 +133,6 @@ CREATE TABLE IF NOT EXISTS item_app_counters (
     next_app_item_id INTEGER NOT NULL,
     version TEXT NOT NULL DEFAULT ''
 );
-CREATE TABLE IF NOT EXISTS views (
-    view_id INTEGER PRIMARY KEY,
-    app_id INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    type TEXT NOT NULL DEFAULT 'standard',
-    private INTEGER NOT NULL DEFAULT 0,
-    created_by INTEGER,
-    created_on TEXT NOT NULL,
-    filters TEXT NOT NULL DEFAULT '[]',
-    sort_by TEXT,
-    sort_desc INTEGER NOT NULL DEFAULT 1,
-    data TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS views_app ON views (app_id);
-CREATE TABLE IF NOT EXISTS view_last (
-    user_id INTEGER NOT NULL,
-    app_id INTEGER NOT NULL,
-    filters TEXT NOT NULL DEFAULT '[]',
-    sort_by TEXT,
-    sort_desc INTEGER NOT NULL DEFAULT 1,
-    PRIMARY KEY (user_id, app_id)
-);
 """
 
 DEFAULT_LIMIT = 30  # items.md §2
@@ -832,6 +810,7 @@ class Renderer:
         self._bylines: dict[tuple[str, int], dict[str, Any]] = {}
         self._app_mini: dict[str, Any] | None = None
         self._app_url: str | None = None
+        self._social: dict[int, dict[str, Any]] = {}
 
     def byline(self, kind: str, ident: int) -> dict[str, Any]:
         key = (kind, ident)
@@ -899,7 +878,7 @@ class Renderer:
             "revision": row["revision"],
             "rights": item_rights(self.ictx, row),
             "priority": row["priority"] if row["priority"] is not None else float(item_id),
-            "ratings": copy.deepcopy(_LIKE_RATINGS),
+            "ratings": self.social(row)["ratings"],
             "created_on": row["created_on"],
             "created_by": self.byline(str(row["created_by_type"]), int(row["created_by_id"])),
             "created_via": loads(row["created_via"], {}),
@@ -909,6 +888,31 @@ class Renderer:
             "sharefile_vault_url": None,
             "sharefile_vault_folder_id": None,
         }
+
+    def social(self, row: sqlite3.Row) -> dict[str, Any]:
+        """Ratings and followers as the caller sees them, from the ratings and
+        subscriptions areas (without them: no likes, the creator follows)."""
+        item_id = int(row["item_id"])
+        if item_id in self._social:
+            return self._social[item_id]
+        principal = self.ictx.principal
+        creator = (row["created_by_type"], row["created_by_id"]) == _author(principal)
+        out: dict[str, Any] = {
+            "ratings": copy.deepcopy(_LIKE_RATINGS),
+            "user_ratings": {"like": None},
+            "like_count": 0,
+            "is_liked": False,
+            "subscribed": creator,
+            "subscribed_count": 1,
+        }
+        ratings = provider("rating_summary")
+        if ratings is not None:
+            out.update(ratings(self.tx, "item", item_id, principal, self.ictx.web_url))
+        subscriptions = provider("subscription_summary")
+        if subscriptions is not None:
+            out.update(subscriptions(self.tx, "item", item_id, principal))
+        self._social[item_id] = out
+        return out
 
     def files(self, row: sqlite3.Row) -> list[Any]:
         files_for = provider("files_for")
@@ -947,13 +951,10 @@ class Renderer:
         out["linked_account_id"] = row["linked_account_id"]
         out["linked_account_data"] = None
         out["participants"] = {}
-        out["like_count"] = 0
-        out["is_liked"] = False
-        out["user_ratings"] = {"like": None}
+        social = self.social(row)
+        for key in ("like_count", "is_liked", "user_ratings", "subscribed", "subscribed_count"):
+            out[key] = social[key]
         principal = self.ictx.principal
-        creator = (row["created_by_type"], row["created_by_id"]) == _author(principal)
-        out["subscribed"] = creator
-        out["subscribed_count"] = 1
         out["invite"] = None
         out["ref"] = None
         if basic:
@@ -1202,55 +1203,19 @@ def _attach_names(tx: Tx, records: Sequence[ItemRecord]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Views (the minimal storage described in AREAS.md §11)
+# Views (stored by the views area)
 
 
 def view_filter(ictx: ItemContext, view_id: int) -> dict[str, Any]:
-    """The filters and sort of a saved view; ``0`` is the caller's last used view."""
-    principal = ictx.principal
-    if view_id == 0:
-        if principal.type != "user":
-            return {"filters": [], "sort_by": None, "sort_desc": True}
-        row = ictx.tx.one(
-            "SELECT * FROM view_last WHERE user_id = ? AND app_id = ?",
-            (principal.id, ictx.app.app_id),
-        )
-        if row is None:
-            return {"filters": [], "sort_by": None, "sort_desc": True}
-    else:
-        row = ictx.tx.one(
-            "SELECT * FROM views WHERE view_id = ? AND app_id = ?", (view_id, ictx.app.app_id)
-        )
-        if row is None:
-            raise not_found("View not found")
-        if row["private"] and (principal.type, principal.id) != ("user", row["created_by"]):
-            raise not_found("View not found")
-    return {
-        "filters": loads(row["filters"], []),
-        "sort_by": row["sort_by"],
-        "sort_desc": bool(row["sort_desc"]),
-    }
+    """The filters and sort of a saved view; ``0`` is the caller's last used view
+    (404 for unknown views and other users' private ones, 410 for deleted ones)."""
+    from ..views.models import filters_of_view
+
+    return filters_of_view(ictx.tx, ictx.principal, ictx.app.app_id, view_id)
 
 
 def remember_view(ictx: ItemContext, filters: Any, sort_by: Any, sort_desc: Any) -> None:
     """``remember: true``: keep the filter as the user's last used view (view_id 0)."""
-    principal = ictx.principal
-    if principal.type != "user":
-        return
-    listed = (
-        [{"key": k, "values": v} for k, v in filters.items()]
-        if isinstance(filters, Mapping)
-        else list(filters or [])
-    )
-    ictx.tx.execute(
-        "INSERT INTO view_last (user_id, app_id, filters, sort_by, sort_desc) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, app_id) DO UPDATE SET "
-        "filters = excluded.filters, sort_by = excluded.sort_by, sort_desc = excluded.sort_desc",
-        (
-            principal.id,
-            ictx.app.app_id,
-            dumps(listed),
-            None if sort_by is None else str(sort_by),
-            1 if sort_desc is None or sort_desc else 0,
-        ),
-    )
+    from ..views.models import remember_last
+
+    remember_last(ictx.tx, ictx.principal, ictx.app.app_id, filters, sort_by, sort_desc)

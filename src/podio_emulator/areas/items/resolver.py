@@ -26,7 +26,7 @@ from ..users.models import profile_object
 __all__ = ["StorageResolver", "context_for", "provider", "register_provider"]
 
 # name -> callable, e.g. "file_object", "embed_object", "create_embed", "attach_files",
-# "files_for", "comments_for", "comment_count"
+# "files_for", "comments_for", "comment_count", "rating_summary", "subscription_summary"
 _PROVIDERS: dict[str, Callable[..., Any]] = {}
 _MODULES = {
     "file_object": "files",
@@ -36,6 +36,8 @@ _MODULES = {
     "create_embed": "embeds",
     "comments_for": "comments",
     "comment_count": "comments",
+    "rating_summary": "ratings",
+    "subscription_summary": "subscriptions",
 }
 
 
