@@ -12,7 +12,16 @@ import podio
 
 from ..mock_api import MockPodio
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples"
+# The reference sits next to the checkout: /work/shared beside /work/main, or beside a worktree's
+# parent folder; take the nearest one up the tree.
+SAMPLES = next(
+    (
+        parent / "shared" / "podio-api" / "samples"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "podio-api" / "samples").is_dir()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "podio-api" / "samples",
+)
 
 
 def sample(name: str) -> object:
