@@ -51,6 +51,7 @@ from ._response import RateLimit, Response
 from ._retry import RetryPolicy, set_testing
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
+from .fields import DateRange, FieldValueError, Money
 from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
@@ -79,6 +80,8 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "Connection",
+    "DateRange",
+    "FieldValueError",
     "FileTokenStore",
     "ForbiddenError",
     "GoneError",
@@ -89,6 +92,7 @@ __all__ = [
     "MaintenanceError",
     "MemoryTokenStore",
     "Model",
+    "Money",
     "NonceValidationError",
     "NotFoundError",
     "NotGiven",
