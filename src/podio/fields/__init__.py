@@ -6,6 +6,15 @@ See docs/fields.md for every type's Python form, the write rules and the display
 from __future__ import annotations
 
 from ._errors import FieldValueError
+from ._read import (
+    RAW_TYPES,
+    FieldNotFoundError,
+    FieldValue,
+    ItemFields,
+    format_duration,
+    humanize,
+    parse_values,
+)
 from ._schema import READ_ONLY_TYPES, AppSchema, SchemaCache, SchemaField, schema_cache
 from ._values import (
     CategoryOption,
@@ -21,13 +30,17 @@ from ._values import (
 )
 
 __all__ = [
+    "RAW_TYPES",
     "READ_ONLY_TYPES",
     "AppSchema",
     "CategoryOption",
     "DateRange",
     "EmbedRef",
+    "FieldNotFoundError",
+    "FieldValue",
     "FieldValueError",
     "FileRef",
+    "ItemFields",
     "ItemRef",
     "Location",
     "Money",
@@ -36,6 +49,9 @@ __all__ = [
     "SchemaField",
     "TypedValue",
     "format_amount",
+    "format_duration",
+    "humanize",
+    "parse_values",
     "schema_cache",
 ]
 
