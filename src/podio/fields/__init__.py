@@ -1,5 +1,21 @@
 """Item field values as Python values, both ways.
 
+Reading::
+
+    fields = podio.fields.ItemFields(item_json["fields"], schema=app_json)
+    fields["status"].value          # CategoryOption(id=3, text='Live', ...)
+    fields["amount"].value          # Money('1200.5000', 'EUR')
+    fields["due"].value.start       # aware UTC datetime (or a date when all-day)
+    fields["Status"].humanized      # 'Live'
+
+Writing::
+
+    body = {"fields": podio.fields.fields_payload(
+        {"status": "Live", "amount": podio.Money("1200.50", "EUR"), "due": date(2026, 12, 1)},
+        app_json,
+        creating=True,
+    )}
+
 See docs/fields.md for every type's Python form, the write rules and the display formats.
 """
 
@@ -28,10 +44,19 @@ from ._values import (
     TypedValue,
     format_amount,
 )
+from ._write import (
+    AppFieldsArg,
+    changed_fields,
+    expected_read_values,
+    fields_payload,
+    read_to_write,
+    write_value,
+)
 
 __all__ = [
     "RAW_TYPES",
     "READ_ONLY_TYPES",
+    "AppFieldsArg",
     "AppSchema",
     "CategoryOption",
     "DateRange",
@@ -48,11 +73,16 @@ __all__ = [
     "SchemaCache",
     "SchemaField",
     "TypedValue",
+    "changed_fields",
+    "expected_read_values",
+    "fields_payload",
     "format_amount",
     "format_duration",
     "humanize",
     "parse_values",
+    "read_to_write",
     "schema_cache",
+    "write_value",
 ]
 
 # Public objects report themselves as podio.fields.X in reprs and tracebacks.
