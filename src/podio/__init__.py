@@ -51,11 +51,11 @@ from ._response import RateLimit, Response
 from ._retry import RetryPolicy, set_testing
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
-from .fields import DateRange, FieldValueError, Money
 from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .fields import DateRange, FieldValueError, Money
     from .models.by_line import ByLine
     from .models.organization import Organization
     from .models.profile import Profile
@@ -130,6 +130,8 @@ __all__ = [
 
 # Models load on first use, like the Ruby gem's autoload: `import podio` stays cheap.
 _LAZY: dict[str, str] = {name: f"podio.models.{module}" for name, module in _MODELS.items()}
+# Field value types, from podio.fields (docs/fields.md), loaded on first use as well.
+_LAZY.update(dict.fromkeys(("DateRange", "FieldValueError", "Money"), "podio.fields"))
 
 
 def __getattr__(name: str) -> Any:
