@@ -231,6 +231,10 @@ def _doc(text: str) -> str:
     return json.dumps(clean, ensure_ascii=False)
 
 
+def _escape_doc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
 def _wrapped_import(module: str, names: Sequence[str]) -> list[str]:
     line = f"from {module} import {', '.join(names)}"
     if len(line) <= _WIDTH:
@@ -284,7 +288,7 @@ def generate_module(
             "",
             *imports,
             "",
-            f"__all__ = {_flat(names)}",
+            f"__all__ = {_flat(sorted(names))}",
         ]
     )
     return header + "\n" + "".join(classes)
@@ -337,7 +341,7 @@ def _class_source(name: str, schema: AppSchema, uses: set[str]) -> str:
     lines.append(f"class {name}(TypedItem):")
     doc = f"Items of the Podio app {app_name} (app {schema.app_id}"
     doc += f", revision {schema.revision})." if schema.revision is not None else ")."
-    lines.append(f"    {_doc(doc)}")
+    lines.append(f'    """{_escape_doc(" ".join(doc.split()))}"""')
     lines.append("")
     lines.append(f"    app_id: ClassVar[int | None] = {schema.app_id!r}")
     lines.append(f"    app_revision: ClassVar[int | None] = {schema.revision!r}")

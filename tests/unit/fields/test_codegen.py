@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -126,6 +127,25 @@ def test_the_generated_module_passes_mypy_strict_and_types_attributes(
     flagged = sorted({lines[int(line.split(":")[1]) - 1].split("# ")[-1] for line in errors})
     assert flagged == ["E1", "E2", "E3", "E4", "E5"], out + err
     assert status == 1
+
+
+def test_the_generated_module_is_lint_and_format_clean(generated: tuple[Path, ModuleType]) -> None:
+    path = str(generated[0])
+    ruff = [sys.executable, "-m", "ruff"]
+    lint = subprocess.run(  # noqa: S603 - our own ruff on a file this test wrote
+        [*ruff, "check", "--isolated", "--select", "E,F,W,I,UP,B,RUF", path],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stdout
+    layout = subprocess.run(  # noqa: S603 - as above
+        [*ruff, "format", "--isolated", "--check", path],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert layout.returncode == 0, layout.stdout + layout.stderr
 
 
 def test_the_header_says_where_when_and_which_app_revisions(
