@@ -58,6 +58,7 @@ from .models import Model, operations
 from .models._index import MODELS as _MODELS
 
 if TYPE_CHECKING:
+    from .fields import DateRange, FieldValueError, Money
     from .models.account_provider import AccountProvider
     from .models.action import Action
     from .models.activation_status import ActivationStatus
@@ -184,10 +185,12 @@ __all__ = [
     "ConversationEvent",
     "ConversationMessage",
     "ConversationParticipant",
+    "DateRange",
     "EmailContact",
     "EmailSubscriptionSetting",
     "Embed",
     "ExternalFile",
+    "FieldValueError",
     "FileAttachment",
     "FileTokenStore",
     "Filter",
@@ -213,6 +216,7 @@ __all__ = [
     "MaintenanceError",
     "MemoryTokenStore",
     "Model",
+    "Money",
     "NonceValidationError",
     "NotFoundError",
     "NotGiven",
@@ -288,6 +292,8 @@ __all__ = [
 
 # Models load on first use, like the Ruby gem's autoload: `import podio` stays cheap.
 _LAZY: dict[str, str] = {name: f"podio.models.{module}" for name, module in _MODELS.items()}
+# Field value types, from podio.fields (docs/fields.md), loaded on first use as well.
+_LAZY.update(dict.fromkeys(("DateRange", "FieldValueError", "Money"), "podio.fields"))
 
 
 def __getattr__(name: str) -> Any:
