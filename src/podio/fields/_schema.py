@@ -283,7 +283,8 @@ class AppSchema:
     def find(self, key: object) -> SchemaField | None:
         """The field for an external_id, field_id or label, or None.
 
-        An int is a field_id; a str an external_id, then an exact label, then a label compared
+        An int is a field_id; a str an external_id, then a field_id written in digits (JSON
+        object keys are strings: ``{"123": ...}``), then an exact label, then a label compared
         case-insensitively. A label shared by several fields raises `FieldValueError`.
         """
         if isinstance(key, bool):
@@ -294,6 +295,8 @@ class AppSchema:
             return None
         if key in self._by_external_id:
             return self._by_external_id[key]
+        if key.isdigit() and int(key) in self._by_id:
+            return self._by_id[int(key)]
         for table, probe in ((self._by_label, key), (self._by_folded_label, key.casefold())):
             matches = table.get(probe)
             if matches:

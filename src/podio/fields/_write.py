@@ -450,7 +450,9 @@ def _write_embed(element: Any, target: _Target) -> Any:
         if file is not None:
             out["file"] = _ref_id(file, target, "file_id", "a file id")
         return out
-    raise target.wrong_type(element, "an EmbedRef, an embed id, a URL or {'url': ...}")
+    if hasattr(element, "embed_id"):  # an Embed model (POST /embed/ answers one)
+        return {"embed": _ref_id(element, target, "embed_id", "an embed id")}
+    raise target.wrong_type(element, "an EmbedRef, an Embed, an embed id, a URL or {'url': ...}")
 
 
 def _write_location(element: Any, target: _Target) -> Any:

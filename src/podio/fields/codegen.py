@@ -32,13 +32,24 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .._client import Client
 
 from ._schema import CATEGORY_TYPES, AppSchema, SchemaField
 from ._values import as_mapping
 from .typed_item import TypedItem
 
-__all__ = ["GeneratedField", "attribute_name", "class_name", "field_spec", "generate_module"]
+__all__ = [
+    "GeneratedField",
+    "agenerate",
+    "attribute_name",
+    "class_name",
+    "field_spec",
+    "generate",
+    "generate_module",
+]
 
 # Names the generated class body refers to: a field attribute must not shadow them.
 _MODULE_NAMES = frozenset(
@@ -389,3 +400,44 @@ def _class_source(name: str, schema: AppSchema, uses: set[str]) -> str:
         lines.append("            }")
         lines.append("        )")
     return "\n".join(lines) + "\n"
+
+
+def generate(
+    app_ids: Sequence[int], *, client: Client | None = None, source: str | None = None
+) -> str:
+    """Fetch the apps (``GET /app/{app_id}``) and return the module `generate_module` writes.
+
+    This is what ``podio codegen APP_ID ... -o module.py`` runs.
+    """
+    from ..models.application import Application
+
+    apps = [Application.find(app_id, client=client).as_json() for app_id in _check_ids(app_ids)]
+    return generate_module(apps, source=source or _default_source(app_ids, client))
+
+
+async def agenerate(
+    app_ids: Sequence[int], *, client: Client | None = None, source: str | None = None
+) -> str:
+    """Async twin of `generate`."""
+    from ..models.application import Application
+
+    apps = [
+        (await Application.afind(app_id, client=client)).as_json() for app_id in _check_ids(app_ids)
+    ]
+    return generate_module(apps, source=source or _default_source(app_ids, client))
+
+
+def _check_ids(app_ids: Sequence[int]) -> list[int]:
+    ids = list(app_ids)
+    if not ids:
+        raise ValueError("give at least one app id")
+    for app_id in ids:
+        if isinstance(app_id, bool) or not isinstance(app_id, int) or app_id <= 0:
+            raise ValueError(f"app ids are positive ints, not {app_id!r}")
+    return ids
+
+
+def _default_source(app_ids: Sequence[int], client: Client | None) -> str:
+    from .._context import get_client
+
+    return f"{get_client(client).api_url} apps {', '.join(str(app_id) for app_id in app_ids)}"

@@ -475,6 +475,12 @@ class TypedItem:
 
     @classmethod
     def _require_gateway(cls) -> ItemGateway:
+        if cls._gateway is None and TypedItem._gateway is None:
+            # The item model provides the default gateway; loaded on first use so that this
+            # module stays free of HTTP and importable on its own.
+            from ..models.item import _TypedItemGateway
+
+            TypedItem.use_gateway(_TypedItemGateway())
         if cls._gateway is None:
             raise ConfigurationError(
                 f"{cls.__name__} cannot reach Podio: no item gateway is registered "

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Call",
     "ClientArg",
+    "Described",
     "OperationInfo",
     "Paging",
     "as_field",
@@ -101,6 +102,35 @@ class Call:
     decode: bool = True
     after: Callable[[Response], None] | None = None
     url: str | None = None
+
+
+#: What a declaration returns: the call, or a generator that first asks for other calls (it
+#: yields `RequestOptions`, receives each `Response`, and returns the `Call`). Declarations use
+#: that to fetch what the call depends on, e.g. an app's definition to convert field values,
+#: without doing I/O themselves; the sync method and its async twin drive it alike.
+Described = Call | Generator[RequestOptions, Response, Call]
+
+
+def _prepare(described: Described, client: Client) -> Call:
+    if isinstance(described, Call):
+        return described
+    response: Any = None
+    try:
+        while True:
+            response = client.send(described.send(response))
+    except StopIteration as stop:
+        return cast(Call, stop.value)
+
+
+async def _aprepare(described: Described, client: Client) -> Call:
+    if isinstance(described, Call):
+        return described
+    response: Any = None
+    try:
+        while True:
+            response = await client.asend(described.send(response))
+    except StopIteration as stop:
+        return cast(Call, stop.value)
 
 
 @dataclass(frozen=True)
@@ -318,8 +348,8 @@ class _Operation(Descriptor):
 
             async def async_call(*args: Any, **kwargs: Any) -> Any:
                 _check_arguments(operation, args, kwargs)
-                call = build(target, *args, **kwargs)
                 client = client_for(kwargs)
+                call = await _aprepare(build(target, *args, **kwargs), client)
                 response = await client.asend(operation._options(call))
                 try:
                     if call.after is not None:
@@ -336,8 +366,8 @@ class _Operation(Descriptor):
 
             def sync_call(*args: Any, **kwargs: Any) -> Any:
                 _check_arguments(operation, args, kwargs)
-                call = build(target, *args, **kwargs)
                 client = client_for(kwargs)
+                call = _prepare(build(target, *args, **kwargs), client)
                 response = client.send(operation._options(call))
                 try:
                     if call.after is not None:
@@ -663,35 +693,35 @@ class PagedOp(_Operation, Generic[P]):
 
 def member(
     method: str, *paths: str, doc: str | None = None
-) -> Callable[[Callable[Concatenate[Any, P], Call]], MemberOp[P]]:
+) -> Callable[[Callable[Concatenate[Any, P], Described]], MemberOp[P]]:
     """Declare an operation that returns one instance of the class it is called on."""
     return lambda build: MemberOp(method, paths, build, doc)
 
 
 def members(
     method: str, *paths: str, doc: str | None = None
-) -> Callable[[Callable[Concatenate[Any, P], Call]], MembersOp[P]]:
+) -> Callable[[Callable[Concatenate[Any, P], Described]], MembersOp[P]]:
     """Declare an operation that returns a list of instances."""
     return lambda build: MembersOp(method, paths, build, doc)
 
 
 def collection(
     method: str, *paths: str, doc: str | None = None
-) -> Callable[[Callable[Concatenate[Any, P], Call]], CollectionOp[P]]:
+) -> Callable[[Callable[Concatenate[Any, P], Described]], CollectionOp[P]]:
     """Declare an operation that returns a `Collection` of instances."""
     return lambda build: CollectionOp(method, paths, build, doc)
 
 
 def returns(
     parse: Callable[[Response], R], method: str, *paths: str, doc: str | None = None
-) -> Callable[[Callable[Concatenate[Any, P], Call]], ReturnsOp[P, R]]:
+) -> Callable[[Callable[Concatenate[Any, P], Described]], ReturnsOp[P, R]]:
     """Declare an operation whose result is ``parse(response)``."""
     return lambda build: ReturnsOp(method, paths, build, doc, parse)
 
 
 def instance(
     method: str, *paths: str, doc: str | None = None
-) -> Callable[[Callable[Concatenate[Any, P], Call]], InstanceOp[P]]:
+) -> Callable[[Callable[Concatenate[Any, P], Described]], InstanceOp[P]]:
     """Declare an instance operation returning ``True``/``False`` (errors kept on the instance)."""
     return lambda build: InstanceOp(method, paths, build, doc)
 

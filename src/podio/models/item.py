@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import Any, Generic, ParamSpec, TypeVar, overload
 
+from pydantic import PrivateAttr
 from typing_extensions import Self
 
 from .._bulk import BulkResult, Progress, arun_many, run_many
-from .._client import Client, format_path
+from .._client import Client, RequestOptions, format_path
+from .._context import get_client
 from .._errors import InvalidResponseError, PodioConnectionError, PodioError, ServerError
 from .._response import Response
 from .._serialization import format_date, format_datetime
+from ..fields._read import FieldValue, ItemFields
+from ..fields._schema import AppSchema, schema_cache
+from ..fields._write import (
+    changed_fields,
+    expected_read_values,
+    fields_payload,
+    read_to_write,
+    write_value,
+)
 from ._base import DateTime, Descriptor, Model
 from ._operation import (
     AInstanceOp,
@@ -66,6 +85,10 @@ _READ_ONLY_TYPES = frozenset({"calculation"})
 # Request bodies and query strings
 
 
+class _RawFields(dict[str, Any]):
+    """Field values already in Podio's write form (built from `ItemField` entries)."""
+
+
 def _fields_body(fields: Any) -> dict[str, Any]:
     """Field values in Podio's documented write form: ``{field_id|external_id: values}``.
 
@@ -74,12 +97,12 @@ def _fields_body(fields: Any) -> dict[str, Any]:
     read-only (calculation) fields are left out.
     """
     if isinstance(fields, Mapping):
-        return {str(key): value for key, value in fields.items()}
+        return _RawFields({str(key): value for key, value in fields.items()})
     if isinstance(fields, (str, bytes)) or not isinstance(fields, Sequence):
         raise TypeError(
             "fields must be a dict keyed by field id or external id, or a list of ItemField"
         )
-    body: dict[str, Any] = {}
+    body: dict[str, Any] = _RawFields()
     for entry in fields:
         if isinstance(entry, ItemField):
             if entry.values is None or entry.type in _READ_ONLY_TYPES:
@@ -102,8 +125,9 @@ def _item_body(attributes: Mapping[str, Any] | None, **values: Any) -> dict[str,
     """The JSON body of an item create/update: `attributes`, overridden by given keywords."""
     body = dict(attributes or {})
     body.update({key: value for key, value in values.items() if value is not None})
-    if body.get("fields") is not None:
-        body["fields"] = _fields_body(body["fields"])
+    fields = body.get("fields")
+    if fields is not None and not isinstance(fields, Mapping):
+        body["fields"] = _fields_body(fields)  # a list of ItemField: checked, sent as is
     for key in ("tags", "file_ids"):
         if body.get(key) is not None:
             if isinstance(body[key], (str, bytes)) or not isinstance(body[key], Sequence):
@@ -294,6 +318,64 @@ class _AReturnsOrInstance(_ClassOrInstance, Generic[P, R, Q]):
 # The calls behind `create` and `update` (declared in the class through _ClassOrInstance)
 
 
+#: An app definition for converting and checking field values: an `AppSchema`, the body of
+#: ``GET /app/{app_id}``, or its ``fields`` list. ``True`` (the default) fetches the app once per
+#: client and keeps it (`podio.fields.schema_cache`); ``False`` sends values as given.
+SchemaArg = AppSchema | Mapping[str, Any] | Sequence[Mapping[str, Any]] | bool
+
+_Prepared = Generator[RequestOptions, Response, Call]
+
+
+def _load_schema(
+    app_id: int | None, schema: SchemaArg, client: Client | None
+) -> Generator[RequestOptions, Response, AppSchema | None]:
+    """The app's definition: given, cached for this client, or fetched once (one GET)."""
+    if schema is False or app_id is None:
+        return None
+    if schema is not True:
+        return AppSchema.coerce(schema)
+    resolved = get_client(client)
+    cached = schema_cache.get(resolved, app_id)
+    if cached is not None:
+        return cached
+    response = yield RequestOptions("GET", format_path("/app/{app_id}", app_id=app_id))
+    if not isinstance(response.body, Mapping):
+        raise InvalidResponseError(
+            "the app's definition is not a JSON object",
+            response_status=response.status,
+            url=response.url,
+            method=response.method,
+        )
+    return schema_cache.put(resolved, app_id, AppSchema.from_app(response.body))
+
+
+def _python_values(fields: Any) -> bool:
+    """Field values given as a mapping are converted; `ItemField` lists are sent as they are
+    (`_item_body` has put them in Podio's form already, tagged by `_RawFields`)."""
+    return isinstance(fields, Mapping) and not isinstance(fields, _RawFields)
+
+
+def _convert_fields(
+    body: dict[str, Any],
+    app_id: int | None,
+    schema: SchemaArg,
+    client: Client | None,
+    *,
+    creating: bool,
+) -> Generator[RequestOptions, Response, None]:
+    """Turn the body's `fields` from Python values into Podio's write shapes, checked against
+    the app's definition (`FieldValueError` before anything is written)."""
+    fields = body.get("fields")
+    if fields is None and not creating:
+        return
+    values = fields if _python_values(fields) else None
+    if values is None and fields is not None:
+        body["fields"] = _fields_body(fields)
+        return
+    loaded = yield from _load_schema(app_id, schema, client)
+    body["fields"] = fields_payload(dict(values or {}), loaded, creating=creating)
+
+
 def _create(
     cls: type[Item],
     app_id: int,
@@ -305,17 +387,22 @@ def _create(
     tags: Sequence[str] | None = None,
     reminder: Mapping[str, Any] | None = None,
     recurrence: Mapping[str, Any] | None = None,
+    schema: SchemaArg = True,
     silent: bool | None = None,
     hook: bool | None = None,
     client: ClientArg = None,
-) -> Call:
+) -> _Prepared:
     """Create an item in an app and return it as Podio answers (at least its `item_id`).
 
-    `fields` holds the values by field id or external id, in any of Podio's write forms
-    (fields.md §2.3): ``{"title": "Hello", "status": [1], "due": {"start": "2024-05-01"}}``.
-    A list of `ItemField` is accepted too. The keywords override the same keys of
-    `attributes`. `silent` keeps the creation out of streams and notifications; ``hook=False``
-    fires no webhooks.
+    `fields` holds the values by field id or external id, as Python values
+    (``{"title": "Launch", "status": "Done", "due": date(2026, 12, 1), "budget":
+    Money("1200.50", "EUR"), "owner": user_id, "project": other_item}``; docs/fields.md) or in
+    any of Podio's write forms (fields.md §2.3). They are checked against the app's definition
+    (`schema`; fetched once per client by default): an unknown field, an option that does not
+    exist, a value of the wrong type, a missing required field or a calculation field raise
+    `podio.FieldValueError` before anything is created. A list of `ItemField` is sent as it
+    is. The keywords override the same keys of `attributes`. `silent` keeps the creation out
+    of streams and notifications; ``hook=False`` fires no webhooks.
     """
     body = _item_body(
         attributes,
@@ -326,23 +413,30 @@ def _create(
         reminder=reminder,
         recurrence=recurrence,
     )
-    body.setdefault("fields", {})
+    yield from _convert_fields(body, app_id, schema, client, creating=True)
     return Call(path={"app_id": app_id}, params={"silent": silent, "hook": hook}, json=body)
 
 
 def _create_self(
     self: Item, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
-) -> Call:
-    """Create this item in its app (`app_id`) from its `fields`, `external_id`, `tags` and
-    `file_ids`; takes in what Podio answers (`item_id`, `title`, `link`, ...)."""
+) -> _Prepared:
+    """Create this item in its app (`app_id`) from its `fields` (and values set with
+    ``item[key] = value``), `external_id`, `tags` and `file_ids`; takes in what Podio
+    answers (`item_id`, `title`, `link`, ...)."""
     app_id = self.app_id
     if app_id is None:
         raise ValueError("an item needs app_id before it can be created: Item(app_id=..., ...)")
     body = self._write_body()
-    body.setdefault("fields", {})
+    if self._changes:
+        # Values of `fields` entries (in Podio's write form, which the conversion accepts too)
+        # and Python values set with item[key] = value go through one conversion.
+        body["fields"] = {**(body.get("fields") or {}), **self._changes}
+    yield from _convert_fields(body, app_id, self._schema_arg(), client, creating=True)
 
     def take(response: Response) -> None:
         self._take(response.body)
+        self._changes.clear()
+        self._remember()
 
     return Call(
         path={"app_id": app_id}, params={"silent": silent, "hook": hook}, json=body, after=take
@@ -361,15 +455,19 @@ def _update(
     reminder: Mapping[str, Any] | None = None,
     recurrence: Mapping[str, Any] | None = None,
     revision: int | None = None,
+    app_id: int | None = None,
+    schema: SchemaArg = False,
     silent: bool | None = None,
     hook: bool | None = None,
     client: ClientArg = None,
-) -> Call:
-    """Change an item: only the fields given change, ``[]`` clears a field.
+) -> _Prepared:
+    """Change an item: only the fields given change, ``None`` or ``[]`` clears a field.
 
-    With `revision`, Podio refuses the change (`ConflictError`, 409) if the item changed since
-    that revision. Returns ``{"revision": int, "title": str}``, or ``None`` when Podio
-    answers 204 because nothing changed.
+    Values are converted as for `create`; give `app_id` (and leave `schema` to fetch its
+    definition) or `schema` to have them converted and checked against the app's fields. With
+    `revision`, Podio refuses the change (`ConflictError`, 409) if the item changed since that
+    revision. Returns ``{"revision": int, "title": str}``, or ``None`` when Podio answers 204
+    because nothing changed.
     """
     body = _item_body(
         attributes,
@@ -381,21 +479,40 @@ def _update(
         recurrence=recurrence,
         revision=revision,
     )
+    wanted: SchemaArg = True if (schema is False and app_id is not None) else schema
+    yield from _convert_fields(body, app_id, wanted, client, creating=False)
     return Call(path={"item_id": item_id}, params={"silent": silent, "hook": hook}, json=body)
 
 
 def _update_self(
     self: Item, *, silent: bool | None = None, hook: bool | None = None, client: ClientArg = None
-) -> Call:
-    """Save this item's `fields`, `external_id`, `tags` and `file_ids`, guarded by its
-    `revision` when known (a change made meanwhile makes it fail with a 409 conflict);
-    takes in the new `revision` and `title`.
-
-    Field values are sent as `fields` holds them. For some types (category, relationship,
-    contact) the shape Podio reads out is not the one it takes in (fields.md §2.3): set such
-    values in a write form before saving.
+) -> _Prepared:
+    """Save what changed in this item since it was read or last saved: fields set with
+    ``item[key] = value`` or edited in `fields`, and `external_id`, `tags` or `file_ids`
+    if they changed (an item built by hand sends everything it holds). The item's `revision`
+    goes along, so a change someone made meanwhile makes the save fail with a 409
+    `ConflictError` (kept in `error`) instead of being overwritten. Takes in the new
+    `revision` and `title`.
     """
-    body = self._write_body()
+    body: dict[str, Any] = {}
+    python: dict[str | int, Any] = {}
+    given = (self.__pydantic_extra__ or {}).get("fields")
+    if isinstance(given, Mapping):
+        python.update(given)
+    python.update(self._changes)
+    known = self._item_schema()
+    fields_body: dict[str, Any] = {}
+    if python:
+        loaded = yield from _load_schema(self.app_id, self._schema_arg(), client)
+        known = loaded if loaded is not None else known
+        fields_body.update(changed_fields(self._raw_fields(original=True), python, known))
+    fields_body.update(self._edited_fields(known, skip=python))
+    if fields_body or python:
+        body["fields"] = fields_body
+    for key in ("external_id", "tags", "file_ids"):
+        value = getattr(self, key)
+        if value is not None and value != self._original.get(key):
+            body[key] = list(value) if isinstance(value, list) else value
     if self.revision is not None:
         body["revision"] = self.revision
 
@@ -404,6 +521,10 @@ def _update_self(
             for key in ("revision", "title"):
                 if key in response.body:
                     setattr(self, key, response.body[key])
+        self._changes.clear()
+        if isinstance(given, Mapping):
+            (self.__pydantic_extra__ or {}).pop("fields", None)
+        self._remember()
 
     return Call(
         path={"item_id": self.item_id},
@@ -434,6 +555,9 @@ class Item(Model):
     """
 
     _id_field = "item_id"
+    _changes: dict[str | int, Any] = PrivateAttr(default_factory=dict)
+    _original: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _schema: AppSchema | None = PrivateAttr(default=None)
 
     item_id: int | None = None
     app_item_id: int | None = None
@@ -516,7 +640,7 @@ class Item(Model):
         if self.fields is not None:
             body["fields"] = _fields_body(self.fields)
         elif isinstance(raw_fields, Mapping):
-            body["fields"] = _fields_body(raw_fields)
+            body["fields"] = dict(raw_fields)  # Python values, converted when saved
         if self.external_id is not None:
             body["external_id"] = self.external_id
         if self.tags is not None:
@@ -534,6 +658,167 @@ class Item(Model):
             setattr(self, name, getattr(answer, name))
         for key, value in (answer.__pydantic_extra__ or {}).items():
             setattr(self, key, value)
+
+    # -- typed field values -----------------------------------------------------------------
+
+    @classmethod
+    def from_api(cls, data: Any, *, client: Client | None = None) -> Self:
+        item = super().from_api(data, client=client)
+        item._remember()
+        return item
+
+    def _remember(self) -> None:
+        """Note what the item holds now: `save` sends only what changes from here."""
+        self._original = {
+            "fields": self._raw_fields(),
+            "external_id": self.external_id,
+            "tags": list(self.tags) if self.tags is not None else None,
+            "file_ids": list(self.file_ids) if self.file_ids is not None else None,
+        }
+
+    def _raw_fields(self, *, original: bool = False) -> list[dict[str, Any]]:
+        if original and "fields" in self._original:
+            return list(self._original["fields"])
+        return [field.as_json() for field in self.fields or []]
+
+    def _item_schema(self) -> AppSchema | None:
+        """What this item tells of its app's fields (only those that have values)."""
+        raw = self._raw_fields()
+        return AppSchema.from_item_fields(raw) if raw else None
+
+    def _edited_fields(
+        self, schema: AppSchema | None, *, skip: Mapping[str | int, Any]
+    ) -> dict[str, Any]:
+        """Fields whose values were edited in `fields` since the item was read, in write form
+        (Podio reads and takes values in different shapes: fields.md §2.3)."""
+        before: dict[object, Any] = {}
+        for data in self._raw_fields(original=True):
+            for key in (data.get("field_id"), data.get("external_id")):
+                if key is not None:
+                    before[key] = data.get("values")
+        skipped: set[object] = set(skip)
+        if schema is not None:
+            for key in skip:
+                found = schema.find(key)
+                if found is not None:
+                    skipped.update((found.field_id, found.external_id))
+        edited: dict[str, Any] = {}
+        for entry in self.fields or []:
+            if entry.values is None or entry.type in _READ_ONLY_TYPES:
+                continue
+            keys = (entry.field_id, entry.external_id)
+            if skipped.intersection(key for key in keys if key is not None):
+                continue
+            old = next((before[key] for key in keys if key in before), None)
+            if old == entry.values:
+                continue
+            name = entry.field_id if entry.field_id is not None else entry.external_id
+            if name is None:
+                raise ValueError("an item field needs a field_id or an external_id to be saved")
+            target = schema.find(name) if schema is not None else None
+            values = entry.values
+            if target is not None:
+                try:
+                    values = read_to_write(target, values)
+                except ValueError:
+                    values = entry.values  # already in a write form, or unreadable: as given
+            edited[str(name)] = values
+        return edited
+
+    def _known_schema(self) -> AppSchema | None:
+        """The app's definition if given or already fetched by this item's client, else what
+        the item itself tells."""
+        if self._schema is not None:
+            return self._schema
+        app_id = self.app_id
+        if app_id is not None:
+            try:
+                client = get_client(self._client)
+            except PodioError:
+                client = None
+            if client is not None:
+                cached = schema_cache.get(client, app_id)
+                if cached is not None:
+                    return cached
+        return self._item_schema()
+
+    def _schema_arg(self) -> SchemaArg:
+        return self._schema if self._schema is not None else True
+
+    def use_schema(
+        self, schema: AppSchema | Mapping[str, Any] | Sequence[Mapping[str, Any]]
+    ) -> None:
+        """Check and convert this item's values against this app definition (no fetching)."""
+        self._schema = AppSchema.coerce(schema)
+
+    @property
+    def values(self) -> ItemFields:
+        """The item's fields with typed values, by external id, field id or label.
+
+        ``item.values["status"].value``; with the app's definition known (fetched or given),
+        fields without a value are there too, empty.
+        """
+        schema = self._known_schema()
+        complete = schema if schema is not None and schema.complete else None
+        return ItemFields(self._raw_fields(), schema=complete)
+
+    def field(self, key: str | int) -> FieldValue:
+        """One field, by external id, field id or label, with its typed `value`/`values`.
+
+        Raises `podio.fields.FieldNotFoundError` (a `KeyError`) naming the known fields.
+        """
+        return self.values[key]
+
+    def __getitem__(self, key: str | int) -> FieldValue:
+        return self.field(key)
+
+    def __setitem__(self, key: str | int, value: Any) -> None:
+        """Set a field to a Python value, checked now (`podio.FieldValueError`) against what is
+        known of the app; `save` sends it. ``None`` or ``[]`` clears the field."""
+        schema = self._known_schema()
+        target = schema.find(key) if schema is not None else None
+        if target is None and schema is not None and schema.complete:
+            schema.resolve(key)  # raises FieldNotFoundError naming the known fields
+        written = write_value(value, target, name=key)
+        name = (target.external_id or target.field_id) if target is not None else key
+        self._changes[name if name is not None else key] = value
+        if target is not None:
+            self._show(target.field_id, target.external_id, written, target)
+
+    def _show(
+        self, field_id: int | None, external_id: str | None, written: list[Any], target: Any
+    ) -> None:
+        """Let reading the field give the new value before it is saved."""
+        try:
+            values = expected_read_values(target, written)
+        except (ValueError, TypeError):
+            return
+        fields = list(self.fields or [])
+        for entry in fields:
+            if (field_id is not None and entry.field_id == field_id) or (
+                external_id is not None and entry.external_id == external_id
+            ):
+                entry.values = values
+                break
+        else:
+            fields.append(
+                ItemField.from_api(
+                    {
+                        "field_id": field_id,
+                        "external_id": external_id,
+                        "type": target.type,
+                        "label": target.label,
+                        "config": dict(target.config) if getattr(target, "config", None) else {},
+                        "values": values,
+                    }
+                )
+            )
+            self.fields = fields
+
+    @property
+    def changes(self) -> dict[str | int, Any]:
+        """The field values set since the item was read or last saved."""
+        return dict(self._changes)
 
     # -- creating, changing and deleting -------------------------------------------------------
 
@@ -1369,3 +1654,46 @@ async def _acreate_once(
             return found.all[0]
     assert error is not None
     raise error
+
+
+class _TypedItemGateway:
+    """How typed app classes (`podio.fields.TypedItem`, generated by ``podio codegen``) reach
+    Podio: through the Item operations, with raw JSON in and out."""
+
+    def get_item(self, item_id: int, *, client: Client | None) -> Mapping[str, Any]:
+        return Item.find(item_id, client=client).as_json()
+
+    def iter_items(
+        self, app_id: int, *, filters: Mapping[str, Any] | None, client: Client | None
+    ) -> Iterator[Mapping[str, Any]]:
+        for item in Item.iter_all(app_id, filters=filters, client=client):
+            yield item.as_json()
+
+    def create_item(
+        self, app_id: int, fields: dict[str, Any], *, client: Client | None
+    ) -> Mapping[str, Any]:
+        return Item.create(app_id, fields=fields, schema=False, client=client).as_json()
+
+    def update_item(
+        self, item_id: int, fields: dict[str, Any], *, revision: int | None, client: Client | None
+    ) -> Mapping[str, Any] | None:
+        return Item.update(item_id, fields=fields, revision=revision, client=client)
+
+    async def aget_item(self, item_id: int, *, client: Client | None) -> Mapping[str, Any]:
+        return (await Item.afind(item_id, client=client)).as_json()
+
+    async def aiter_items(
+        self, app_id: int, *, filters: Mapping[str, Any] | None, client: Client | None
+    ) -> AsyncIterator[Mapping[str, Any]]:
+        async for item in Item.iter_all(app_id, filters=filters, client=client):
+            yield item.as_json()
+
+    async def acreate_item(
+        self, app_id: int, fields: dict[str, Any], *, client: Client | None
+    ) -> Mapping[str, Any]:
+        return (await Item.acreate(app_id, fields=fields, schema=False, client=client)).as_json()
+
+    async def aupdate_item(
+        self, item_id: int, fields: dict[str, Any], *, revision: int | None, client: Client | None
+    ) -> Mapping[str, Any] | None:
+        return await Item.aupdate(item_id, fields=fields, revision=revision, client=client)

@@ -362,11 +362,11 @@ async def test_the_async_twins_do_the_same(
     assert new.item_id == 1000
 
 
-def test_without_a_gateway_typed_items_still_map_but_cannot_call_podio(
+def test_without_a_client_typed_items_still_map_but_cannot_call_podio(
     generated: tuple[Path, ModuleType],
 ) -> None:
     testing = generated[1].Testing
-    with pytest.raises(podio.ConfigurationError, match="no item gateway"):
+    with pytest.raises(podio.ConfigurationError, match=r"podio\.setup"):
         testing.find(1)
     item = sample("item-get-all-fields.json")  # an item of another app
     with pytest.raises(ValueError, match="belongs to app 10421272, not to Testing"):

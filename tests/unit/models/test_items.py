@@ -18,6 +18,46 @@ from ._wiring import Case, assert_result, canonical, check_async, check_sync, sa
 UTC = dt.timezone.utc
 CEST = dt.timezone(dt.timedelta(hours=2))
 ITEM = {"item_id": 42, "title": "Hello", "app": {"app_id": 5, "name": "Leads"}}
+APP_5 = {
+    "app_id": 5,
+    "current_revision": 2,
+    "fields": [
+        {
+            "field_id": 7,
+            "external_id": "title",
+            "type": "text",
+            "label": "Title",
+            "status": "active",
+            "config": {"label": "Title", "required": False, "settings": {"size": "small"}},
+        },
+        {
+            "field_id": 8,
+            "external_id": "status",
+            "type": "category",
+            "label": "Status",
+            "status": "active",
+            "config": {
+                "label": "Status",
+                "required": False,
+                "settings": {
+                    "multiple": False,
+                    "options": [
+                        {"id": 1, "text": "Open", "status": "active", "color": "DCEBD8"},
+                        {"id": 3, "text": "Done", "status": "active", "color": "DCEBD8"},
+                    ],
+                },
+            },
+        },
+    ],
+}
+
+
+@pytest.fixture(autouse=True)
+def _app_definition(api: MockPodio) -> None:
+    """App 5's definition, which creating an item with field values fetches once."""
+    api.on("GET", "/app/5", APP_5)
+
+
 FIELD = {
     "field_id": 7,
     "external_id": "title",
@@ -158,24 +198,27 @@ CASES = [
          {"values": {}, "files": [], "tags": []}, answer={"values": {}, "files": [], "tags": []}),
     Case(podio.Item, "create", (5,), "POST", "/item/app/5/",
          item(item_id=100, title="Hi", app_item_id=1, revision=0),
-         kwargs={"fields": {"title": "Hi", 7: [1]}, "external_id": "crm-1", "file_ids": [3],
+         kwargs={"fields": {"title": "Hi", 8: [1]}, "external_id": "crm-1", "file_ids": [3],
                  "tags": ["new"], "reminder": {"remind_delta": 30},
                  "recurrence": {"name": "weekly", "step": 1}, "silent": True, "hook": False},
          params={"silent": "1", "hook": "0"},
-         body={"fields": {"title": "Hi", "7": [1]}, "external_id": "crm-1", "file_ids": [3],
+         body={"fields": {"title": [{"value": "Hi"}], "status": [{"value": 1}]},
+               "external_id": "crm-1", "file_ids": [3],
                "tags": ["new"], "reminder": {"remind_delta": 30},
                "recurrence": {"name": "weekly", "step": 1}},
          answer={"item_id": 100, "title": "Hi", "app_item_id": 1, "revision": 0}),
     Case(podio.Item, "create", (5, {"external_id": "old", "fields": {"title": "A"}}), "POST",
          "/item/app/5/", item(item_id=101), kwargs={"external_id": "new"},
-         body={"external_id": "new", "fields": {"title": "A"}}, answer={"item_id": 101}),
+         body={"external_id": "new", "fields": {"title": [{"value": "A"}]}},
+         answer={"item_id": 101}),
     Case(podio.Item, "update", (42, {"fields": {"title": "Y"}}), "PUT", "/item/42",
          {"revision": 4, "title": "Y"}, kwargs={"tags": ["b"], "revision": 3, "hook": False},
          params={"hook": "0"},
-         body={"fields": {"title": "Y"}, "tags": ["b"], "revision": 3},
+         body={"fields": {"title": ["Y"]}, "tags": ["b"], "revision": 3},
          answer={"revision": 4, "title": "Y"}),
     Case(podio.Item, "update", (42,), "PUT", "/item/42", None,
-         kwargs={"fields": {"title": "Y"}}, body={"fields": {"title": "Y"}}, status=204),
+         kwargs={"fields": {"title": "Y"}, "app_id": 5},
+         body={"fields": {"title": [{"value": "Y"}]}}, status=204),
     Case(podio.ItemRevision, "find", (42, 3), "GET", "/item/42/revision/3",
          podio.ItemRevision(item_revision_id=9, revision=3, type="update"),
          answer={"item_revision_id": 9, "revision": 3, "type": "update"}),
@@ -277,7 +320,7 @@ def test_new_item_saves_by_creating_and_takes_in_the_answer(api: MockPodio) -> N
     assert new.new_record
     assert new.save(silent=True) is True
     assert api.last.json == {
-        "fields": {"title": "Hi", "status": [1]},
+        "fields": {"title": [{"value": "Hi"}], "status": [{"value": 1}]},
         "tags": ["new"],
         "file_ids": [3],
     }
@@ -306,21 +349,19 @@ def test_saving_a_fetched_item_updates_with_its_revision(api: MockPodio) -> None
     sent = api.last.json
     assert api.last.params == {"hook": "0"}
     assert sent["revision"] == body["revision"] and sent["tags"] == ["x"]
-    assert sent["fields"][str(body["fields"][0]["field_id"])] == [{"value": "Changed"}]
-    # Calculation values are Podio's to compute: saving leaves them out (fields.md §2.3).
-    calculated = {str(f["field_id"]) for f in body["fields"] if f["type"] == "calculation"}
-    assert calculated and not calculated & set(sent["fields"])
-    assert len(sent["fields"]) == len(body["fields"]) - len(calculated)
+    # Only what changed is sent: the edited field, not the others (nor calculations).
+    assert sent["fields"] == {str(body["fields"][0]["field_id"]): [{"value": "Changed"}]}
     assert (found.revision, found.title) == (body["revision"] + 1, "Changed")
 
 
 def test_a_conflicting_save_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on("PUT", "/item/42", CONFLICT, status=409)
-    stale = podio.Item(item_id=42, revision=3, fields=[podio.ItemField(FIELD)])
+    stale = podio.Item.from_api({"item_id": 42, "revision": 3, "fields": [FIELD]})
+    stale["title"] = "Mine"
     assert stale.update() is False
     assert isinstance(stale.error, podio.ConflictError)
     assert stale.error_code == "conflict" and stale.revision == 3
-    assert api.last.json == {"fields": {"7": [{"value": "Hi"}]}, "revision": 3}
+    assert api.last.json == {"fields": {"title": [{"value": "Mine"}]}, "revision": 3}
 
 
 def test_an_update_that_changes_nothing_still_succeeds(api: MockPodio) -> None:
@@ -368,6 +409,7 @@ def test_create_and_update_are_class_and_instance_operations(api: MockPodio) -> 
     assert type(created) is podio.Item and created.item_id == 8
     assert podio.Item(app_id=5).create() is True
     assert api.last.json == {"fields": {}}
+    assert len([call for call in api.calls if call.path == "/app/5"]) == 1  # fetched once
 
     class Lead(podio.Item):
         pass
