@@ -14,8 +14,8 @@ def test_state_reports_counts_counters_and_clock(podio_emulator: EmulatorHandle)
     podio_emulator.token()
     state = podio_emulator.state()
     assert state["objects"]["user"] == 4
-    assert state["objects"]["org"] == 1
-    assert state["objects"]["space"] == 3
+    assert state["objects"]["org"] == 2  # the demo organization and "Emulator Labs"
+    assert state["objects"]["space"] == 4
     assert state["tokens_issued"] == 1
     assert state["hook_deliveries"] == 0
     assert state["requests"] == 1  # the token request; control calls are not counted
@@ -27,7 +27,7 @@ def test_seed_is_idempotent(podio_emulator: EmulatorHandle) -> None:
     first = podio_emulator.seed()
     assert podio_emulator.seed() == first
     assert set(first) >= {"users", "org_id", "space_ids"}
-    assert podio_emulator.state()["objects"]["org"] == 1
+    assert podio_emulator.state()["objects"]["org"] == 2
 
 
 def test_clock_moves_and_rejects_nonsense(podio_emulator: EmulatorHandle) -> None:

@@ -69,7 +69,7 @@ def test_faulted_writes_are_not_stored(podio_emulator: EmulatorHandle) -> None:
         json={"org_id": world["org_id"], "name": "X"},
     )
     assert r.status_code == 503
-    assert podio_emulator.state()["objects"]["space"] == 3
+    assert podio_emulator.state()["objects"]["space"] == 4
     # GET is not in `methods`, so it passes.
     assert httpx.get(podio_emulator.url("/user/status"), headers=headers).status_code == 200
 
@@ -130,7 +130,7 @@ def test_a_lost_answer_stores_the_write_but_answers_nothing(
             json={"org_id": world["org_id"], "name": "Lost answer"},
         )
     podio_emulator.clear_faults()
-    assert podio_emulator.state()["objects"]["space"] == 4  # the write went through
+    assert podio_emulator.state()["objects"]["space"] == 5  # the write went through
     assert podio_emulator.state()["faults"]["injected"]["lose"] == 1
     names = [
         space["name"]

@@ -66,7 +66,7 @@ def test_refused_calls_do_not_spend_and_writes_are_not_made(emu: EmulatorHandle)
         emu.url("/space/"), headers=headers, json={"org_id": world["org_id"], "name": "Late"}
     )
     assert r.status_code == 420
-    assert emu.state()["objects"]["space"] == 3
+    assert emu.state()["objects"]["space"] == 4
     assert emu.state()["rate_limits"]["refused"] == 1
 
 

@@ -28,7 +28,7 @@ def write_concurrently(emu: EmulatorHandle, world: dict[str, Any]) -> None:
         batches = list(pool.map(create, range(12)))
     ids = [i for batch in batches for i in batch]
     assert len(set(ids)) == 120
-    assert emu.state()["objects"]["space"] == 3 + 120
+    assert emu.state()["objects"]["space"] == 4 + 120
     with httpx.Client(base_url=emu.base_url, headers=headers) as client:
         labels = {client.get(f"/space/{i}").json()["url_label"] for i in ids}
     assert len(labels) == 120  # every space got its own url label, none was overwritten
@@ -74,7 +74,7 @@ def test_file_database_survives_a_restart(tmp_path: Path) -> None:
 def test_reset_empties_the_world_but_keeps_configured_logins(
     podio_emulator: EmulatorHandle, world: dict[str, Any]
 ) -> None:
-    assert podio_emulator.state()["objects"]["space"] == 3
+    assert podio_emulator.state()["objects"]["space"] == 4
     podio_emulator.advance_clock(100)
     podio_emulator.reset()
     state = podio_emulator.state()

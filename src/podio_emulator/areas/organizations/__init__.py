@@ -13,11 +13,13 @@ if TYPE_CHECKING:
     from ...emulator import Emulator
 
 DEMO_ORG = "Emulator Demo"
+SECOND_ORG = "Emulator Labs"
 
 
 def seed(tx: Tx, emulator: Emulator, world: SeedWorld) -> None:
-    """The demo organization: the first configured user and Alice are admins, Bob and Carol
-    regular members."""
+    """Two organizations. The demo organization: the first configured user and Alice are
+    admins, Bob and Carol regular members. "Emulator Labs": the first configured user is its
+    admin and Bob a regular member (Alice and Carol are not members)."""
     users: dict[str, int] = world["users"]
     owner = (
         users[emulator.config.users[0].mail]
@@ -31,6 +33,10 @@ def seed(tx: Tx, emulator: Emulator, world: SeedWorld) -> None:
         role = "admin" if mail == "alice@example.com" else "regular"
         models.add_org_member(tx, org_id, user_id, role, employee=True)
     world["org_id"] = org_id
+    labs = models.create_org(tx, owner, {"name": SECOND_ORG})
+    if users.get("bob@example.com", owner) != owner:
+        models.add_org_member(tx, labs, users["bob@example.com"], "regular", employee=True)
+    world["org_ids"] = {"demo": org_id, "labs": labs}
 
 
 AREA = Area(

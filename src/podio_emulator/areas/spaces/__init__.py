@@ -19,7 +19,9 @@ def seed(tx: Tx, emulator: Emulator, world: SeedWorld) -> None:
 
     - "Intranet" (open): the owner and Alice admins, Bob regular, Carol light;
     - "Sales" (closed): the owner admin, Bob regular;
-    - "Employee Network" (type `emp_network`, open): everyone regular, the owner admin.
+    - "Employee Network" (type `emp_network`, open): everyone regular, the owner admin;
+
+    and "Research" (open) in the second organization: the owner admin, Bob regular.
     """
     users: dict[str, int] = world["users"]
     org_id: int = world["org_id"]
@@ -54,6 +56,17 @@ def seed(tx: Tx, emulator: Emulator, world: SeedWorld) -> None:
                 continue
             models.add_members(tx, principal, space_id, {"users": [user_id], "role": role})
         space_ids[key] = space_id
+    labs = world.get("org_ids", {}).get("labs")
+    if labs is not None:
+        research = int(
+            models.create_space(
+                tx, principal, {"org_id": labs, "name": "Research", "privacy": "open"}, web
+            )["space_id"]
+        )
+        bob = users.get("bob@example.com")
+        if bob is not None and bob != owner:
+            models.add_members(tx, principal, research, {"users": [bob], "role": "regular"})
+        space_ids["research"] = research
     world["space_ids"] = space_ids
 
 
