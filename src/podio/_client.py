@@ -381,6 +381,8 @@ class Client:
                         "use the a-prefixed methods or pass a sync transport"
                     )
                 self._http = httpx.Client(transport=transport, follow_redirects=False)
+                # A client dropped without close() still gives its sockets back.
+                weakref.finalize(self, self._http.close)
             return self._http
 
     def _async_http(self) -> httpx.AsyncClient:

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from podio_emulator import EmulatorHandle
 
 import podio
+from podio_emulator import EmulatorHandle
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -28,6 +28,7 @@ def test_the_quick_start_runs_as_written(
     code = quick_start().replace("http://127.0.0.1:8080", emulator.base_url)
     namespace: dict[str, object] = {}
     exec(compile(code, str(README), "exec"), namespace)  # noqa: S102 (our own README)
+    podio.client.close()
     printed = capsys.readouterr().out.splitlines()
     assert "Emulator Demo https://podio.com/emulatordemo" in printed
     assert "Emulator Labs https://podio.com/emulatorlabs" in printed
