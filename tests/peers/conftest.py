@@ -86,9 +86,13 @@ def chromium_executable() -> str:
     return found
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Headless Chromium driven by Playwright, for the whole session."""
+    """Headless Chromium driven by Playwright, for the tests of one module.
+
+    Not for the whole session: while Playwright's synchronous API is open, asyncio tests in
+    the same thread fail with "Cannot run the event loop while another loop is running".
+    """
     executable = chromium_executable()
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="the `playwright` package (dev extra) is not installed"
