@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import click
+
 from .._auth import FileTokenStore
 from .._client import DEFAULT_API_URL, Client, env_options
 
@@ -79,8 +81,13 @@ def token_store() -> FileTokenStore:
 
 
 def make_client(settings: Settings | None = None, **options: object) -> Client:
+    """A client with the stored settings and token, closed when the running command ends.
+
+    Closing matters where commands run inside a longer-lived process (tests, `CliRunner`):
+    otherwise each command leaves its HTTP connections open.
+    """
     settings = settings or load_settings()
-    return Client(
+    client = Client(
         settings.client_id,
         settings.client_secret,
         api_url=settings.api_url,
@@ -88,3 +95,7 @@ def make_client(settings: Settings | None = None, **options: object) -> Client:
         user_agent="podio-cli",
         **options,  # type: ignore[arg-type]
     )
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(client.close)
+    return client
