@@ -327,15 +327,19 @@ _Prepared = Generator[RequestOptions, Response, Call]
 
 
 def _load_schema(
-    app_id: int | None, schema: SchemaArg, client: Client | None
+    app_id: int | None, schema: SchemaArg, client: Client | None, *, revision: int | None = None
 ) -> Generator[RequestOptions, Response, AppSchema | None]:
-    """The app's definition: given, cached for this client, or fetched once (one GET)."""
+    """The app's definition: given, cached for this client, or fetched once (one GET).
+
+    With `revision` (an item's ``app.current_revision``) a cached definition of another
+    revision is fetched again: the app changed since it was cached.
+    """
     if schema is False or app_id is None:
         return None
     if schema is not True:
         return AppSchema.coerce(schema)
     resolved = get_client(client)
-    cached = schema_cache.get(resolved, app_id)
+    cached = schema_cache.get(resolved, app_id, revision=revision)
     if cached is not None:
         return cached
     response = yield RequestOptions("GET", format_path("/app/{app_id}", app_id=app_id))
@@ -503,7 +507,9 @@ def _update_self(
     known = self._item_schema()
     fields_body: dict[str, Any] = {}
     if python:
-        loaded = yield from _load_schema(self.app_id, self._schema_arg(), client)
+        loaded = yield from _load_schema(
+            self.app_id, self._schema_arg(), client, revision=self._app_revision()
+        )
         known = loaded if loaded is not None else known
         fields_body.update(changed_fields(self._raw_fields(original=True), python, known))
     fields_body.update(self._edited_fields(known, skip=python))
@@ -725,9 +731,13 @@ class Item(Model):
             edited[str(name)] = values
         return edited
 
+    def _app_revision(self) -> int | None:
+        """The revision of the app's definition when this item was read (``app``)."""
+        return self.app.current_revision if self.app is not None else None
+
     def _known_schema(self) -> AppSchema | None:
-        """The app's definition if given or already fetched by this item's client, else what
-        the item itself tells."""
+        """The app's definition if given or already fetched by this item's client (and still
+        the revision the item was read with), else what the item itself tells."""
         if self._schema is not None:
             return self._schema
         app_id = self.app_id
@@ -737,7 +747,7 @@ class Item(Model):
             except PodioError:
                 client = None
             if client is not None:
-                cached = schema_cache.get(client, app_id)
+                cached = schema_cache.get(client, app_id, revision=self._app_revision())
                 if cached is not None:
                     return cached
         return self._item_schema()

@@ -403,6 +403,40 @@ async def test_async_instance_operations(api: MockPodio) -> None:
     assert await new.adestroy() is True
 
 
+def test_a_definition_cached_before_the_app_changed_is_not_used_for_its_items(
+    api: MockPodio,
+) -> None:
+    api.on("POST", "/item/app/5/", {"item_id": 8})
+    podio.Item.create(5, fields={"title": "x"})  # caches APP_5 (revision 2)
+    api.on("GET", "/item/42", {**ITEM, "app": {"app_id": 5, "current_revision": 3}})
+    changed_app = {
+        **APP_5,
+        "current_revision": 3,
+        "fields": [
+            APP_5["fields"][0],
+            {
+                "field_id": 9,
+                "external_id": "notes",
+                "type": "text",
+                "label": "Notes",
+                "status": "active",
+                "config": {"label": "Notes", "required": False, "settings": {"size": "small"}},
+            },
+        ],
+    }
+    api.on("GET", "/app/5", changed_app)
+    item = podio.Item.find(42)
+    # The cached revision 2 still has "status" and lacks "notes": neither is taken from it.
+    assert "status" not in item.values
+    item["notes"] = "added since"
+    api.on("PUT", "/item/42", {"revision": 1, "title": "Hello"})
+    assert item.save() is True
+    assert [call.path for call in api.calls].count("/app/5") == 2  # fetched again for the save
+    assert api.last.json["fields"] == {"notes": [{"value": "added since"}]}
+    assert "notes" in item.values  # the fresh definition is the one kept
+    assert "status" not in item.values
+
+
 def test_create_and_update_are_class_and_instance_operations(api: MockPodio) -> None:
     api.on("POST", "/item/app/5/", {"item_id": 8})
     created = podio.Item.create(5, fields={"title": "x"})
