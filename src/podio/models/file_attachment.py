@@ -108,6 +108,8 @@ class FileAttachment(Model):
     hosted_by: str | None = None
     hosted_by_humanized_name: str | None = None
     external_file_id: str | None = None
+    #: ``file_<id>`` on a copy of file <id> (files.md §3).
+    external_id: str | None = None
     context: dict[str, Any] | None = None
     created_on: DateTime | None = None
     created_by: ByLine | None = None

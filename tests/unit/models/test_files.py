@@ -228,6 +228,12 @@ def test_real_file_lists_round_trip(api: MockPodio) -> None:
     assert files[0].replaces == [] and not files[0].is_image and files[2].is_image
 
 
+def test_a_copy_names_its_original_in_external_id() -> None:
+    copy = podio.FileAttachment.from_api({"file_id": 8, "external_id": "file_7"})
+    assert copy.external_id == "file_7"
+    assert copy.as_json() == {"file_id": 8, "external_id": "file_7"}
+
+
 def test_iter_for_app_pages_until_a_short_page(api: MockPodio) -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         offset = int(request.url.params["offset"])
