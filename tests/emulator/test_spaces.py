@@ -23,6 +23,11 @@ def test_create_get_update_delete(api: httpx.Client, world: dict[str, Any]) -> N
     assert space["org"]["org_id"] == world["org_id"]
     by_url = api.get("/space/url", params={"url": created["url"]}).json()
     assert by_url["space_id"] == created["space_id"]
+    # podio-rb's Space.find_by_url_slug sends the two labels instead of the URL.
+    slugs = {"org_slug": "emulatordemo", "space_slug": "roadmap"}
+    assert api.get("/space/url", params=slugs).json()["space_id"] == created["space_id"]
+    assert api.get("/space/url", params={**slugs, "space_slug": "nothing"}).status_code == 404
+    assert api.get("/space/url", params={"org_slug": "emulatordemo"}).status_code == 400
     by_label = api.get(f"/space/org/{world['org_id']}/roadmap").json()
     assert by_label["space_id"] == created["space_id"]
     assert (

@@ -59,10 +59,16 @@ def delete_space(req: ApiRequest) -> object:
 
 @router.get("/space/url", auth="user")
 def get_space_by_url(req: ApiRequest) -> object:
+    """`?url=` (the documented form), or `?org_slug=&space_slug=`: the URL labels, as
+    podio-rb's `Space.find_by_url_slug` sends them."""
     url = req.query_str("url")
-    if not url:
-        raise invalid_value("The url parameter is required")
-    space = models.space_by_url(req.tx, url)
+    org_slug, space_slug = req.query_str("org_slug"), req.query_str("space_slug")
+    if url:
+        space = models.space_by_url(req.tx, url)
+    elif org_slug and space_slug:
+        space = models.space_by_labels(req.tx, org_slug, space_slug)
+    else:
+        raise invalid_value("The url parameter (or org_slug and space_slug) is required")
     access = require_space(req.tx, req.require_principal(), int(space["space_id"]), allow_open=True)
     return models.space_object(req.tx, access.space, access.role, access.org_role, req.web_url)
 
