@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 
@@ -297,6 +298,22 @@ def test_task_summaries_and_totals(workspace: Workspace, emulator: EmulatorHandl
 
 
 # -- async twins ---------------------------------------------------------------------------------
+
+
+async def test_many_tasks_made_concurrently_and_read_page_by_page(
+    workspace: Workspace, client: podio.Client
+) -> None:
+    made = await asyncio.gather(
+        *(
+            podio.Task.acreate_with_ref("space", workspace.space_id, {"text": f"Chore {n:03}"})
+            for n in range(105)
+        )
+    )
+    assert sorted(tasks[0].text for tasks in made) == [f"Chore {n:03}" for n in range(105)]
+    texts = [task.text async for task in podio.Task.iter_all(space=workspace.space_id)]
+    assert sorted(texts) == [f"Chore {n:03}" for n in range(105)]  # each once, over two pages
+    assert len([t async for t in podio.Task.iter_all(space=workspace.space_id, limit=10)]) == 10
+    await client.aclose()
 
 
 async def test_async_twins_of_comments_statuses_and_tasks(

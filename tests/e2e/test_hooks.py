@@ -64,6 +64,10 @@ def test_item_and_comment_events_reach_the_receiver(
             r.item_revision_id for r in podio.ItemRevision.find_all_by_item_id(item.item_id)
         ]
         comment = podio.Comment.create("item", item.item_id, {"value": "Ping"})
+        podio.Comment.create("item", item.item_id, {"value": "Psst"}, hook=False)
+        quiet = podio.Item.create(app_id, fields={"title": "Quiet"}, hook=False)
+        assert quiet.item_id is not None
+        podio.Item.delete(quiet.item_id, hook=False)
         podio.Item.delete(item.item_id)
         flush(emulator.control)
 

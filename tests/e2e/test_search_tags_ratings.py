@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 import podio
+from podio_emulator import EmulatorHandle
 
 from .conftest import Workspace, make_app
 
@@ -216,6 +217,26 @@ def test_search_in_app_space_and_org(
         podio.Search.in_app(app.app_id, "rocket", limit=21)
     with pytest.raises(ValueError, match="query"):
         podio.Search.in_app(app.app_id, "  ")
+
+
+def test_search_results_page_twenty_at_a_time(
+    workspace: Workspace, emulator: EmulatorHandle, client: podio.Client
+) -> None:
+    app = make_app(workspace.space_id)
+    assert app.app_id is not None
+    made = podio.Item.create_many(
+        app.app_id, [{"fields": {"title": f"Meteor {n:02}"}} for n in range(25)]
+    )
+    assert made.ok
+    first_page = podio.Search.in_app(app.app_id, "meteor")
+    assert len(first_page) == 20  # Podio's most per call
+    rest = podio.Search.in_app(app.app_id, "meteor", offset=20)
+    assert len(rest) == 5
+    before = emulator.state()["requests"]
+    every = [hit.title for hit in podio.Search.iter_in_app(app.app_id, "meteor")]
+    assert sorted(every) == [f"Meteor {n:02}" for n in range(25)]
+    assert emulator.state()["requests"] - before == 2  # a short second page ends it
+    assert len(list(podio.Search.iter_in_app(app.app_id, "meteor", limit=7))) == 7
 
 
 # -- async twins ---------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ def test_organizations_create_find_and_update(client: podio.Client) -> None:
     assert found.role == "admin"
     assert found.user_limit == 500
     assert podio.Organization.find_by_url(org.url).org_id == org.org_id
+    assert podio.Organization.find_by_url_slug("planetexpress").org_id == org.org_id
 
     second = podio.Organization.create_org({"name": "Planet Express"})
     assert podio.Organization.find(second).url_label == "planetexpress2"
@@ -75,6 +76,10 @@ def test_spaces_create_find_update_and_delete(workspace: Workspace) -> None:
     assert space.org_id == workspace.org_id
     assert space.url is not None
     assert podio.Space.find_by_url(space.url).space_id == workspace.space_id
+    assert podio.Space.find_by_url_slug("acme", "team").space_id == workspace.space_id
+    assert podio.Space.find_by_org_and_url_label(workspace.org_id, "team").name == "Team"
+    with pytest.raises(podio.NotFoundError):
+        podio.Space.find_by_url_slug("acme", "nowhere")
 
     made = podio.Space(org_id=workspace.org_id, name="Marketing", privacy="open")
     assert made.save() is True
