@@ -212,6 +212,22 @@ def test_iter_all_walks_every_page(app: podio.Application, emulator: EmulatorHan
     assert emulator.state()["requests"] - before == 4  # 40 matches in pages of 10
 
 
+def test_listed_items_are_edited_like_found_ones(app: podio.Application) -> None:
+    assert app.app_id is not None
+    podio.Item.create(app.app_id, fields={"title": "Started", "status": "Open"})
+    podio.Item.create(app.app_id, fields={"title": "Untouched"})
+    # Podio's item lists leave each item's app out; the items still know it.
+    for item in podio.Item.iter_all(app.app_id):
+        assert item.app_id == app.app_id
+        assert item["hours"].value is None  # empty, and known to exist
+        item["status"] = "Done"  # by option text, checked against the app
+        item["hours"] = Decimal("1.5")
+        assert item.save() is True, item.error
+    done = podio.Item.find_all(app.app_id, status=[_option(app, "status", "Done")])
+    assert sorted(item.title for item in done) == ["Started", "Untouched"]
+    assert {item["hours"].value for item in done} == {Decimal("1.5")}
+
+
 # -- changing and deleting ---------------------------------------------------------------------
 
 
@@ -409,8 +425,7 @@ def test_references_between_items(workspace: Workspace) -> None:
 
     podio.Item.delete(acme.item_id)  # references to a deleted item disappear
     big = podio.Item.find_by_filter_values(deals.app_id, {"title": "big"}).all[0]
-    assert big.item_id is not None
-    assert podio.Item.find(big.item_id)["client"].values == []
+    assert big["client"].values == []
 
 
 # -- async twins -------------------------------------------------------------------------------
