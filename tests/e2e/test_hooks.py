@@ -4,6 +4,8 @@ handshake goes through `podio.webhooks`, and the events the emulator posts are p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import podio
@@ -12,7 +14,9 @@ from podio.webhooks import HookEvent
 from podio_emulator import EmulatorHandle
 
 from ..emulator.collab_support import Receiver, flush, receiver
-from .conftest import Workspace
+from .conftest import Workspace, make_app
+
+OtherUser = Callable[[str], tuple[podio.Client, int]]
 
 
 def _events(rec: Receiver) -> list[HookEvent]:
@@ -160,15 +164,36 @@ def test_file_changes_field_hooks_and_deleting_a_hook(
         assert len(rec.bodies()) == seen + 2  # a deleted hook gets nothing
 
 
-def test_space_hooks_for_tasks(emulator: EmulatorHandle, workspace: Workspace) -> None:
+def test_space_and_app_events(
+    emulator: EmulatorHandle, workspace: Workspace, other_user: OtherUser
+) -> None:
     with receiver() as rec:
-        hook = podio.Hook.create("space", workspace.space_id, rec.url, "task.create")
-        _verify(emulator, rec, hook)
+        on_tasks = podio.Hook.create("space", workspace.space_id, rec.url, "task.create")
+        on_members = podio.Hook.create("space", workspace.space_id, rec.url, "member.add")
+        on_apps = podio.Hook.create("space", workspace.space_id, rec.url, "app.create")
+        for hook in (on_tasks, on_members, on_apps):
+            _verify(emulator, rec, hook)
+        seen = len(rec.bodies())
+
         task = podio.Task.create_with_ref("space", workspace.space_id, {"text": "Hooked task"})[0]
         podio.Task.create_with_ref("space", workspace.space_id, {"text": "Quiet"}, hook=False)
+        _, newcomer = other_user("newcomer@example.com")
+        podio.SpaceInvitation.create_member(workspace.space_id, "regular", {"users": [newcomer]})
+        app = make_app(workspace.space_id, "Hooked app")
+        assert app.app_id is not None
+        on_app = podio.Hook.create("app", app.app_id, rec.url, "app.update")
+        _verify(emulator, rec, on_app)
+        podio.Application.update(app.app_id, {"config": {"name": "Renamed"}})
         flush(emulator.control)
-        events = [e for e in _events(rec) if not e.is_verification]
-        assert [(e.type, e.extra.get("task_id")) for e in events] == [("task.create", task.task_id)]
+
+        events = [e for e in _events(rec)[seen:] if not e.is_verification]
+        # Space events carry ids this library does not name; they arrive in `extra`, as ints.
+        assert [(e.type, e.app_id, e.extra) for e in events] == [
+            ("task.create", None, {"task_id": task.task_id}),
+            ("member.add", None, {"user_id": newcomer}),
+            ("app.create", app.app_id, {}),
+            ("app.update", app.app_id, {}),
+        ]
 
 
 def test_hooks_need_a_reachable_url_and_a_known_event(app: podio.Application) -> None:
