@@ -493,6 +493,26 @@ def test_find_raw_returns_the_bytes(api: MockPodio) -> None:
     assert api.last.params == {"max_size": "200"}
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [b'{"spacing" :  "kept", "order": [2, 1]}\n', b"{ not json at all"],
+    ids=["json", "broken-json"],
+)
+async def test_find_raw_and_raw_data_give_a_json_file_byte_for_byte(
+    api: MockPodio, raw: bytes
+) -> None:
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "application/json"}, content=raw)
+
+    api.on("GET", "/file/5/raw", handler=serve)
+    api.on("GET", "/5", handler=serve)
+    assert podio.FileAttachment.find_raw(5) == raw
+    assert await podio.FileAttachment.afind_raw(5) == raw
+    linked = podio.FileAttachment(file_id=5, link="https://files.podio.com/5")
+    assert linked.raw_data() == raw
+    assert await linked.araw_data() == raw
+
+
 def test_links_are_fetched_with_the_token_only_on_podios_hosts(api: MockPodio) -> None:
     api.on("GET", "/5/medium", handler=lambda request: httpx.Response(200, content=b"img"))
     file = podio.FileAttachment(file_id=5, link="https://files.podio.com/5")
