@@ -61,16 +61,21 @@ def test_upload_from_bytes_a_path_and_a_file_object(tmp_path: Path, client: podi
 
     renamed = podio.FileAttachment.upload(io.BytesIO(b"a,b\n1,2\n"), "table.csv")
     assert (renamed.name, renamed.mimetype) == ("table.csv", "text/csv")
+    document = b'{"b" :  2,\n "a": ["\\u00e9"]}\n'  # served as JSON, must not be re-encoded
+    as_json = podio.FileAttachment.upload(document, "data.json")
+    assert as_json.mimetype == "application/json"
 
     for uploaded, content in [
         (from_bytes, b"plain text\n"),
         (from_path, path.read_bytes()),
         (from_object, image.read_bytes()),
         (renamed, b"a,b\n1,2\n"),
+        (as_json, document),
     ]:
         assert podio.FileAttachment.download(uploaded) == content
         assert uploaded.file_id is not None
         assert podio.FileAttachment.find_raw(uploaded.file_id) == content
+        assert uploaded.raw_data() == content  # through the file's link
 
     with pytest.raises(ValueError, match="filename"):
         podio.FileAttachment.upload(b"no name")
