@@ -154,7 +154,12 @@ def test_attach_copy_replace_delete_and_the_lists(
     assert podio.FileAttachment.find(newer.file_id).description == "The current spec"
 
     on_app = podio.FileAttachment.find_for_app(app.app_id, sort_by="name", sort_desc=False)
-    assert [f.name for f in on_app] == ["extra.txt", "spec-v2.txt", "spec.txt"]
+    # The replaced file left its item; the "spec.txt" listed is the copy on the other item.
+    assert [(f.name, f.file_id) for f in on_app] == [
+        ("extra.txt", extra.file_id),
+        ("spec-v2.txt", newer.file_id),
+        ("spec.txt", copy.file_id),
+    ]
     assert on_app[0].context is not None
     assert on_app[0].context["type"] == "item"
     notice = podio.FileAttachment.upload(b"read me", "notice.txt")

@@ -222,6 +222,26 @@ def test_printing_the_organizations_i_am_a_member_of(
     ]
 
 
+def test_this_projects_quick_start(
+    emulator: EmulatorHandle, user: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    world = emulator.seed()
+    # README.md's quick start, pointed at the emulator.
+    podio.setup(
+        api_key=emulator.client_id, api_secret=emulator.client_secret, api_url=emulator.base_url
+    )
+    try:
+        podio.client.authenticate_with_credentials(*user)
+        response = podio.connection.get("/org/")
+        for org in response.body:
+            print(org["name"], org["url"])
+    finally:
+        podio.client.close()
+        podio.set_client(None)
+    assert capsys.readouterr().out == "Emulator Demo https://podio.com/emulatordemo\n"
+    assert [org["org_id"] for org in response.body] == [world["org_id"]]
+
+
 def test_examples_full_example_runs_against_the_emulator(
     emulator: EmulatorHandle,
     user: tuple[str, str],
