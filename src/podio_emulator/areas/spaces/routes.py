@@ -88,6 +88,31 @@ def get_list_of_organization_workspaces(req: ApiRequest) -> object:
     ]
 
 
+@router.get("/space/org/{org_id}/count", auth="user")
+def get_space_count_for_organization(req: ApiRequest) -> object:
+    """`{"count"}`: the spaces `GET /space/org/{org_id}/` lists for the caller (podio-rb
+    reads `count`; what Podio counts is not documented)."""
+    org_id = req.id("org_id")
+    require_org(req.tx, req.require_principal(), org_id)
+    return {"count": len(models.visible_spaces(req.tx, req.require_user(), org_id))}
+
+
+@router.get("/space/org/{org_id}/available/", auth="user")
+def get_available_spaces(req: ApiRequest) -> object:
+    """The open spaces of the organization that the caller has not joined, short form."""
+    org_id = req.id("org_id")
+    access = require_org(req.tx, req.require_principal(), org_id)
+    spaces = models.visible_spaces(req.tx, req.require_user(), org_id)
+    open_ones = [s for s, role in spaces if role is None]
+    return [
+        {
+            **models.space_mini(s, None, len(open_ones) - i, req.web_url, access.org),
+            "org_id": org_id,
+        }
+        for i, s in enumerate(open_ones)
+    ]
+
+
 @router.get("/space/org/{org_id}/{url_label:str}", auth="user")
 def get_space_by_org_and_url_label(req: ApiRequest) -> object:
     org_id = req.id("org_id")
