@@ -167,7 +167,11 @@ def test_open_spaces_can_be_joined_by_organization_members(
     lobby_id = int(lobby["space_id"])
     seen = podio.Space.find(lobby_id, client=zoidberg)
     assert seen.role is None  # may read it, not a member yet
+    joinable = podio.Space.find_open_for_org(workspace.org_id, client=zoidberg)
+    assert [space.space_id for space in joinable] == [lobby_id]
+    assert podio.Space.get_count(workspace.org_id, client=zoidberg) == 2  # Team and Lobby
     podio.Space.join(lobby_id, client=zoidberg)
+    assert podio.Space.find_open_for_org(workspace.org_id, client=zoidberg) == []
     assert podio.Space.find(lobby_id, client=zoidberg).role == "regular"
     assert podio.SpaceMember.find(lobby_id, zoidberg_id).role == "regular"
 
