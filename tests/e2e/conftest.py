@@ -8,11 +8,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 import podio
+from podio.fields import schema_cache
 from podio_emulator import EmulatorHandle
 
 
@@ -84,3 +86,76 @@ def emulator_process(*arguments: str) -> Iterator[EmulatorHandle]:
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+@dataclass
+class Workspace:
+    """An organization and a closed space made through the models, owned by the signed-in
+    user: the smallest world most tests need (the demo world takes longer to build)."""
+
+    org_id: int
+    space_id: int
+
+
+@pytest.fixture
+def workspace(client: podio.Client) -> Workspace:
+    org_id = podio.Organization.create_org({"name": "Acme"})
+    created = podio.Space.create({"org_id": org_id, "name": "Team", "privacy": "closed"})
+    return Workspace(org_id=org_id, space_id=int(created["space_id"]))
+
+
+#: Fields of the app most item tests use: text title, number, category, date, money.
+PROJECT_FIELDS: list[dict[str, Any]] = [
+    {"type": "text", "config": {"label": "Title", "required": True}},
+    {"type": "number", "config": {"label": "Hours", "settings": {"decimals": 1}}},
+    {
+        "type": "category",
+        "config": {
+            "label": "Status",
+            "settings": {"options": [{"text": "Open"}, {"text": "Done"}], "multiple": False},
+        },
+    },
+    {"type": "date", "config": {"label": "Due", "settings": {"time": "disabled"}}},
+    {"type": "money", "config": {"label": "Budget", "settings": {"allowed_currencies": ["EUR"]}}},
+]
+
+
+def make_app(
+    space_id: int,
+    name: str = "Projects",
+    fields: list[dict[str, Any]] | None = None,
+    **config: Any,
+) -> podio.Application:
+    """Create an app through `podio.Application.create` and read it back in full."""
+    created = podio.Application.create(
+        {
+            "space_id": space_id,
+            "config": {"name": name, "item_name": name.rstrip("s") or name, **config},
+            "fields": PROJECT_FIELDS if fields is None else fields,
+        }
+    )
+    assert created.app_id is not None
+    return podio.Application.find(created.app_id)
+
+
+@pytest.fixture
+def app(workspace: Workspace) -> podio.Application:
+    """The "Projects" app (`PROJECT_FIELDS`) in the workspace's space."""
+    schema_cache.invalidate()
+    return make_app(workspace.space_id)
+
+
+@pytest.fixture
+def other_user(
+    emulator: EmulatorHandle, make_client: Callable[..., podio.Client]
+) -> Callable[[str], tuple[podio.Client, int]]:
+    """`other_user(mail)`: a new user (`emulator.create_user`) and a client signed in as them
+    (not the default client); returns the client and the user's id."""
+
+    def make(mail: str) -> tuple[podio.Client, int]:
+        created = emulator.create_user(mail, "other-password", name=mail.split("@")[0].title())
+        signed_in = make_client()
+        signed_in.authenticate_with_credentials(mail, "other-password")
+        return signed_in, int(created["user_id"])
+
+    return make

@@ -90,6 +90,7 @@ class Call:
     path: str
     query: dict[str, str]
     form: dict[str, str]
+    body: bytes = b""  # as posted, for parsers that take the raw body
 
 
 @dataclass
@@ -112,6 +113,11 @@ class Receiver:
         with self.lock:
             return [c.form for c in self.calls if c.form.get("type") != "hook.verify"]
 
+    def bodies(self) -> list[bytes]:
+        """Every POST body received, in order."""
+        with self.lock:
+            return [c.body for c in self.calls]
+
 
 @contextmanager
 def receiver() -> Iterator[Receiver]:
@@ -122,11 +128,13 @@ def receiver() -> Iterator[Receiver]:
         def do_POST(self) -> None:
             rec = state["rec"]
             length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode("utf-8")
+            raw = self.rfile.read(length)
+            body = raw.decode("utf-8")
             form = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
             path, _, query = self.path.partition("?")
             with rec.lock:
-                rec.calls.append(Call(path, {k: v[0] for k, v in parse_qs(query).items()}, form))
+                query_values = {k: v[0] for k, v in parse_qs(query).items()}
+                rec.calls.append(Call(path, query_values, form, raw))
             if rec.gate is not None and form.get("type") != "hook.verify":
                 rec.gate.wait(10)
             if form.get("type") == "hook.verify" and rec.validate_with is not None:

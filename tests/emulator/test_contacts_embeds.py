@@ -68,6 +68,30 @@ def test_space_contacts_are_created_read_changed_and_deleted(
     assert error(bob.post(f"/contact/space/{space_id}/", json={"mail": "x@y.example"}), 400)
 
 
+def test_null_removes_a_field_of_a_contact_or_a_profile_as_an_empty_list_does(
+    people: dict[str, httpx.Client], world: dict[str, Any]
+) -> None:
+    bob = people["bob"]
+    space_id = world["space_ids"]["intranet"]
+    body = {"name": "Nils Null", "mail": "nils@example.com", "phone": "+45 22", "city": "Odense"}
+    profile_id = ok(bob.post(f"/contact/space/{space_id}/", json=body))["profile_id"]
+    # What a client sends back after reading the contact and clearing two of its fields.
+    put = {"name": "Nils Null", "phone": None, "city": None}
+    ok(bob.put(f"/contact/{profile_id}", json=put), 204)
+    changed = ok(bob.get(f"/contact/{profile_id}/v2"))
+    assert ("phone" in changed, "city" in changed, changed["mail"]) == (
+        False,
+        False,
+        ["nils@example.com"],
+    )
+    assert error(bob.put(f"/contact/{profile_id}", json={"mail": 7}), 400)
+
+    ok(bob.put("/user/profile/", json={"title": ["Builder"], "skill": ["Welding"]}), 204)
+    ok(bob.put("/user/profile/", json={"title": None}), 204)
+    profile = ok(bob.get("/user/profile/"))
+    assert ("title" in profile, profile["skill"]) == (False, ["Welding"])
+
+
 def test_user_profiles_through_the_contacts_api(
     podio_emulator: EmulatorHandle, people: dict[str, httpx.Client], world: dict[str, Any]
 ) -> None:

@@ -25,6 +25,11 @@ def test_create_then_list_and_get(api: httpx.Client) -> None:
     assert org["member_count"] == 1
     by_url = api.get("/org/url", params={"url": created["url"]})
     assert by_url.json()["org_id"] == created["org_id"]
+    # podio-rb's Organization.find_by_url_slug sends the label instead of the URL.
+    by_slug = api.get("/org/url", params={"org_slug": "planetexpress"})
+    assert by_slug.json()["org_id"] == created["org_id"]
+    assert api.get("/org/url", params={"org_slug": "nobody"}).status_code == 404
+    assert api.get("/org/url").status_code == 400
     second = api.post("/org/", json={"name": "Planet Express"}).json()
     assert second["url"].endswith("/planetexpress2")
 

@@ -23,6 +23,11 @@ def test_create_get_update_delete(api: httpx.Client, world: dict[str, Any]) -> N
     assert space["org"]["org_id"] == world["org_id"]
     by_url = api.get("/space/url", params={"url": created["url"]}).json()
     assert by_url["space_id"] == created["space_id"]
+    # podio-rb's Space.find_by_url_slug sends the two labels instead of the URL.
+    slugs = {"org_slug": "emulatordemo", "space_slug": "roadmap"}
+    assert api.get("/space/url", params=slugs).json()["space_id"] == created["space_id"]
+    assert api.get("/space/url", params={**slugs, "space_slug": "nothing"}).status_code == 404
+    assert api.get("/space/url", params={"org_slug": "emulatordemo"}).status_code == 400
     by_label = api.get(f"/space/org/{world['org_id']}/roadmap").json()
     assert by_label["space_id"] == created["space_id"]
     assert (
@@ -67,7 +72,15 @@ def test_org_members_see_and_join_open_spaces(
     assert "join" in seen["rights"]
     listed = {s["space_id"]: s["role"] for s in carol.get(f"/space/org/{world['org_id']}/").json()}
     assert listed[space_id] is None
+    # The count (podio-rb Space.get_count) and the open spaces not joined yet
+    # (Space.find_open_for_org); "count" and "available" are not space URL labels.
+    count = carol.get(f"/space/org/{world['org_id']}/count")
+    assert count.json() == {"count": len(listed)}
+    available = carol.get(f"/space/org/{world['org_id']}/available/").json()
+    assert [s["space_id"] for s in available] == [space_id]
+    assert available[0]["role"] is None
     assert carol.post(f"/space/{space_id}/join").status_code == 204
+    assert carol.get(f"/space/org/{world['org_id']}/available/").json() == []
     assert carol.get(f"/space/{space_id}").json()["role"] == "regular"
     closed = world["space_ids"]["sales"]
     assert carol.post(f"/space/{closed}/join").status_code == 403

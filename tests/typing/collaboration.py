@@ -26,6 +26,7 @@ def sync_calls() -> None:
     assert_type(podio.FileAttachment.download(1, "copy.pdf"), int)
     assert_type(podio.FileAttachment.download(1, io.BytesIO()), int)
     assert_type(podio.FileAttachment.find_raw(1), bytes)
+    assert_type(podio.FileAttachment.copy(1).external_id, str | None)
     assert_type(podio.Comment.find_all_for("item", 1), list[podio.Comment])
     assert_type(podio.Comment.liked_by(1), list[podio.Profile])
     assert_type(podio.Hook.create("app", 1, "https://x.y", "item.create"), podio.Hook)

@@ -102,6 +102,9 @@ class Call:
     decode: bool = True
     after: Callable[[Response], None] | None = None
     url: str | None = None
+    #: Runs on every model the call returns (one, or each of a list, collection or page), for
+    #: what the call knows and the answer does not say: the app of a filtered item, say.
+    each: Callable[[Model], None] | None = None
 
 
 #: What a declaration returns: the call, or a generator that first asks for other calls (it
@@ -359,7 +362,7 @@ class _Operation(Descriptor):
                         result = await result
                 finally:
                     await response.aclose()
-                return _with_client(result, client)
+                return _with_client(result, client, call.each)
 
             runner: Callable[..., Any] = async_call
         else:
@@ -375,20 +378,22 @@ class _Operation(Descriptor):
                     result = parse(response)
                 finally:
                     response.close()
-                return _with_client(result, client)
+                return _with_client(result, client, call.each)
 
             runner = sync_call
         return _named(runner, self)
 
 
-def _with_client(result: Any, client: Client) -> Any:
-    """Remember which client fetched a model, so its instance methods use the same one."""
-    if isinstance(result, Model):
-        result._client = client
-    elif isinstance(result, (list, Collection)):
-        for entry in result:
+def _with_client(result: Any, client: Client, each: Callable[[Model], None] | None = None) -> Any:
+    """Remember which client fetched a model, so its instance methods use the same one, and
+    apply the call's `each` to it."""
+    entries = [result] if isinstance(result, Model) else result
+    if isinstance(entries, (list, Collection)):
+        for entry in entries:
             if isinstance(entry, Model):
                 entry._client = client
+                if each is not None:
+                    each(entry)
     return result
 
 
@@ -667,18 +672,21 @@ class PagedOp(_Operation, Generic[P]):
                 raise TypeError(f"{operation.name} must describe its pages with a Paging")
             client = get_client(kwargs.get("client"))
 
-            def to_page(response: Response) -> Page[M]:
-                items = _with_client(_parse_list(owner, response, paging.items_key), client)
+            def to_page(call: Call, response: Response) -> Page[M]:
+                items = _parse_list(owner, response, paging.items_key)
+                items = _with_client(items, client, call.each)
                 matching = None
                 if paging.count_key and isinstance(response.body, Mapping):
                     matching = _int_or_none(response.body.get(paging.count_key))
                 return Page(items, matching)
 
             def fetch(offset: int, limit: int) -> Page[M]:
-                return to_page(client.send(operation._options(paging.call(offset, limit))))
+                call = paging.call(offset, limit)
+                return to_page(call, client.send(operation._options(call)))
 
             async def afetch(offset: int, limit: int) -> Page[M]:
-                return to_page(await client.asend(operation._options(paging.call(offset, limit))))
+                call = paging.call(offset, limit)
+                return to_page(call, await client.asend(operation._options(call)))
 
             return Pager(
                 fetch, afetch, page_size=paging.page_size, offset=paging.offset, limit=paging.limit

@@ -62,11 +62,8 @@ Destination = str | os.PathLike[str] | IO[bytes]
 
 
 def _as_bytes(response: Response) -> bytes:
-    """The raw body of a download as bytes.
-
-    The connection parses an answer labelled JSON; a file Podio serves as JSON comes back
-    re-encoded then, so `FileAttachment.download` is the way to get any file byte for byte.
-    """
+    """The body of a download, exactly as it came (its call says ``decode=False``, so a file
+    Podio labels as JSON is neither parsed nor re-encoded)."""
     body = response.body
     if body is None:
         return b""
@@ -74,7 +71,7 @@ def _as_bytes(response: Response) -> bytes:
         return bytes(body)
     if isinstance(body, str):
         return body.encode()
-    return json.dumps(body, ensure_ascii=False).encode()
+    return json.dumps(body, ensure_ascii=False).encode()  # a parsed body: only if decoded
 
 
 def _file_id(file: int | FileAttachment) -> int:
@@ -108,6 +105,8 @@ class FileAttachment(Model):
     hosted_by: str | None = None
     hosted_by_humanized_name: str | None = None
     external_file_id: str | None = None
+    #: ``file_<id>`` on a copy of file <id> (files.md §3).
+    external_id: str | None = None
     context: dict[str, Any] | None = None
     created_on: DateTime | None = None
     created_by: ByLine | None = None
@@ -447,11 +446,11 @@ class FileAttachment(Model):
     def find_raw(
         cls, file_id: int, *, max_size: int | None = None, client: ClientArg = None
     ) -> Call:
-        """A file's content, read into memory (`max_size` asks Podio for a smaller image).
-
-        For large files, or to get a file Podio labels as JSON byte for byte, use `download`.
-        """
-        return Call(path={"file_id": file_id}, params={"max_size": max_size}, headers=_RAW)
+        """A file's content, byte for byte, read into memory (`max_size` asks Podio for a
+        smaller image). For large files use `download`, which streams."""
+        return Call(
+            path={"file_id": file_id}, params={"max_size": max_size}, headers=_RAW, decode=False
+        )
 
     afind_raw = find_raw.twin()
 
@@ -472,7 +471,7 @@ class FileAttachment(Model):
             if not isinstance(size, str) or not size:
                 raise ValueError("size must be an image size name such as 'medium'")
             url = f"{url}/{quote(size, safe='')}"
-        return Call(url=url, headers=_RAW)
+        return Call(url=url, headers=_RAW, decode=False)
 
     afind_raw_from_link = find_raw_from_link.twin()
 

@@ -56,10 +56,12 @@ class Hook(Model):
             raise ValueError("type must name an event, such as 'item.create'")
 
         def remember(response: Any) -> None:
-            # Podio answers only {"hook_id"}; the hook is what was asked for, not yet active.
+            # Podio answers only {"hook_id"}; the hook is what was asked for, and a new hook
+            # is inactive until verified (hooks.md §4).
             if isinstance(response.body, dict):
                 response.body.setdefault("url", url)
                 response.body.setdefault("type", type)
+                response.body.setdefault("status", "inactive")
 
         return Call(
             path={"ref_type": ref_type, "ref_id": ref_id},

@@ -192,6 +192,17 @@ def _filter_body(
     return body
 
 
+def _in_app(app_id: int) -> Callable[[Model], None]:
+    """`Call.each` of the item lists: note the app asked for on each item, so that reading
+    and saving its values use the app's definition as for an item fetched alone."""
+
+    def note(item: Model) -> None:
+        if isinstance(item, Item):
+            item._listed_in = app_id
+
+    return note
+
+
 # --------------------------------------------------------------------------------------------
 # Result parsers
 
@@ -327,15 +338,19 @@ _Prepared = Generator[RequestOptions, Response, Call]
 
 
 def _load_schema(
-    app_id: int | None, schema: SchemaArg, client: Client | None
+    app_id: int | None, schema: SchemaArg, client: Client | None, *, revision: int | None = None
 ) -> Generator[RequestOptions, Response, AppSchema | None]:
-    """The app's definition: given, cached for this client, or fetched once (one GET)."""
+    """The app's definition: given, cached for this client, or fetched once (one GET).
+
+    With `revision` (an item's ``app.current_revision``) a cached definition of another
+    revision is fetched again: the app changed since it was cached.
+    """
     if schema is False or app_id is None:
         return None
     if schema is not True:
         return AppSchema.coerce(schema)
     resolved = get_client(client)
-    cached = schema_cache.get(resolved, app_id)
+    cached = schema_cache.get(resolved, app_id, revision=revision)
     if cached is not None:
         return cached
     response = yield RequestOptions("GET", format_path("/app/{app_id}", app_id=app_id))
@@ -503,7 +518,9 @@ def _update_self(
     known = self._item_schema()
     fields_body: dict[str, Any] = {}
     if python:
-        loaded = yield from _load_schema(self.app_id, self._schema_arg(), client)
+        loaded = yield from _load_schema(
+            self.app_id, self._schema_arg(), client, revision=self._app_revision()
+        )
         known = loaded if loaded is not None else known
         fields_body.update(changed_fields(self._raw_fields(original=True), python, known))
     fields_body.update(self._edited_fields(known, skip=python))
@@ -558,6 +575,8 @@ class Item(Model):
     _changes: dict[str | int, Any] = PrivateAttr(default_factory=dict)
     _original: dict[str, Any] = PrivateAttr(default_factory=dict)
     _schema: AppSchema | None = PrivateAttr(default=None)
+    # The app a list call asked for, when the listed item does not name it (`app_id`).
+    _listed_in: int | None = PrivateAttr(default=None)
 
     item_id: int | None = None
     app_item_id: int | None = None
@@ -621,11 +640,15 @@ class Item(Model):
 
     @property
     def app_id(self) -> int | None:
-        """The id of the item's app: given as ``Item(app_id=...)``, else ``app.app_id``."""
+        """The id of the item's app: given as ``Item(app_id=...)``, else ``app.app_id``, else
+        the app a list call (`find_all`, `filter`, `iter_all`...) asked for: Podio's item
+        lists leave each item's app out (samples/item-filter.json)."""
         given = (self.__pydantic_extra__ or {}).get("app_id")
         if given is not None:
             return int(given)
-        return self.app.app_id if self.app is not None else None
+        if self.app is not None and self.app.app_id is not None:
+            return self.app.app_id
+        return self._listed_in
 
     @app_id.setter
     def app_id(self, value: int | None) -> None:
@@ -725,9 +748,13 @@ class Item(Model):
             edited[str(name)] = values
         return edited
 
+    def _app_revision(self) -> int | None:
+        """The revision of the app's definition when this item was read (``app``)."""
+        return self.app.current_revision if self.app is not None else None
+
     def _known_schema(self) -> AppSchema | None:
-        """The app's definition if given or already fetched by this item's client, else what
-        the item itself tells."""
+        """The app's definition if given or already fetched by this item's client (and still
+        the revision the item was read with), else what the item itself tells."""
         if self._schema is not None:
             return self._schema
         app_id = self.app_id
@@ -737,7 +764,7 @@ class Item(Model):
             except PodioError:
                 client = None
             if client is not None:
-                cached = schema_cache.get(client, app_id)
+                cached = schema_cache.get(client, app_id, revision=self._app_revision())
                 if cached is not None:
                     return cached
         return self._item_schema()
@@ -1054,7 +1081,9 @@ class Item(Model):
         cls, app_id: int, external_id: str, *, client: ClientArg = None
     ) -> Call:
         """Every item of an app with the given external id, as a `Collection`."""
-        return Call(path={"app_id": app_id}, params={"external_id": external_id})
+        return Call(
+            path={"app_id": app_id}, params={"external_id": external_id}, each=_in_app(app_id)
+        )
 
     afind_all_by_external_id = find_all_by_external_id.twin()
 
@@ -1124,7 +1153,7 @@ class Item(Model):
             "fields": fields,
         }
         params.update(_filter_query(filters))
-        return Call(path={"app_id": app_id}, params=params)
+        return Call(path={"app_id": app_id}, params=params, each=_in_app(app_id))
 
     afind_all = find_all.twin()
 
@@ -1157,7 +1186,13 @@ class Item(Model):
             sort_desc=sort_desc,
             remember=remember,
         )
-        return Call(path={"app_id": app_id}, params={"fields": fields}, json=body, idempotent=True)
+        return Call(
+            path={"app_id": app_id},
+            params={"fields": fields},
+            json=body,
+            idempotent=True,
+            each=_in_app(app_id),
+        )
 
     afind_by_filter_values = find_by_filter_values.twin()
     filter = find_by_filter_values
@@ -1189,6 +1224,7 @@ class Item(Model):
                 path={"app_id": app_id},
                 json={**body, "limit": limit, "offset": offset},
                 idempotent=True,
+                each=_in_app(app_id),
             )
 
         return Paging(call=page, page_size=page_size, items_key="items", count_key="filtered")
@@ -1227,6 +1263,7 @@ class Item(Model):
             params={"fields": fields},
             json=body,
             idempotent=True,
+            each=_in_app(app_id),
         )
 
     afilter_by_view = filter_by_view.twin()
@@ -1256,6 +1293,7 @@ class Item(Model):
                 path={"app_id": app_id, "view_id": view_id},
                 json={"limit": limit, "offset": offset},
                 idempotent=True,
+                each=_in_app(app_id),
             )
 
         return Paging(call=page, page_size=page_size, items_key="items", count_key="filtered")

@@ -228,6 +228,12 @@ def test_real_file_lists_round_trip(api: MockPodio) -> None:
     assert files[0].replaces == [] and not files[0].is_image and files[2].is_image
 
 
+def test_a_copy_names_its_original_in_external_id() -> None:
+    copy = podio.FileAttachment.from_api({"file_id": 8, "external_id": "file_7"})
+    assert copy.external_id == "file_7"
+    assert copy.as_json() == {"file_id": 8, "external_id": "file_7"}
+
+
 def test_iter_for_app_pages_until_a_short_page(api: MockPodio) -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         offset = int(request.url.params["offset"])
@@ -485,6 +491,26 @@ def test_find_raw_returns_the_bytes(api: MockPodio) -> None:
     _serve(api, b"\x89PNG data", content_type="image/png")
     assert podio.FileAttachment.find_raw(5, max_size=200) == b"\x89PNG data"
     assert api.last.params == {"max_size": "200"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b'{"spacing" :  "kept", "order": [2, 1]}\n', b"{ not json at all"],
+    ids=["json", "broken-json"],
+)
+async def test_find_raw_and_raw_data_give_a_json_file_byte_for_byte(
+    api: MockPodio, raw: bytes
+) -> None:
+    def serve(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "application/json"}, content=raw)
+
+    api.on("GET", "/file/5/raw", handler=serve)
+    api.on("GET", "/5", handler=serve)
+    assert podio.FileAttachment.find_raw(5) == raw
+    assert await podio.FileAttachment.afind_raw(5) == raw
+    linked = podio.FileAttachment(file_id=5, link="https://files.podio.com/5")
+    assert linked.raw_data() == raw
+    assert await linked.araw_data() == raw
 
 
 def test_links_are_fetched_with_the_token_only_on_podios_hosts(api: MockPodio) -> None:

@@ -33,7 +33,12 @@ CASES = [
         answer={"hook_id": 17},
         expect=model(
             podio.Hook,
-            {"hook_id": 17, "url": "https://me.example/h?secret=s3", "type": "item.update"},
+            {
+                "hook_id": 17,
+                "url": "https://me.example/h?secret=s3",
+                "type": "item.update",
+                "status": "inactive",
+            },
         ),
     ),
     Op(podio.Hook, "delete", (17,), method="DELETE", path="/hook/17", expect=equals(None)),

@@ -403,6 +403,66 @@ async def test_async_instance_operations(api: MockPodio) -> None:
     assert await new.adestroy() is True
 
 
+def test_a_definition_cached_before_the_app_changed_is_not_used_for_its_items(
+    api: MockPodio,
+) -> None:
+    api.on("POST", "/item/app/5/", {"item_id": 8})
+    podio.Item.create(5, fields={"title": "x"})  # caches APP_5 (revision 2)
+    api.on("GET", "/item/42", {**ITEM, "app": {"app_id": 5, "current_revision": 3}})
+    changed_app = {
+        **APP_5,
+        "current_revision": 3,
+        "fields": [
+            APP_5["fields"][0],
+            {
+                "field_id": 9,
+                "external_id": "notes",
+                "type": "text",
+                "label": "Notes",
+                "status": "active",
+                "config": {"label": "Notes", "required": False, "settings": {"size": "small"}},
+            },
+        ],
+    }
+    api.on("GET", "/app/5", changed_app)
+    item = podio.Item.find(42)
+    # The cached revision 2 still has "status" and lacks "notes": neither is taken from it.
+    assert "status" not in item.values
+    item["notes"] = "added since"
+    api.on("PUT", "/item/42", {"revision": 1, "title": "Hello"})
+    assert item.save() is True
+    assert [call.path for call in api.calls].count("/app/5") == 2  # fetched again for the save
+    assert api.last.json["fields"] == {"notes": [{"value": "added since"}]}
+    assert "notes" in item.values  # the fresh definition is the one kept
+    assert "status" not in item.values
+
+
+def test_listed_items_know_their_app_and_save_values_checked_against_it(api: MockPodio) -> None:
+    listed = {"item_id": 42, "revision": 0, "title": "Hi", "fields": [FIELD]}  # no "app"
+    api.on("POST", "/item/app/5/filter/", {"items": [listed], "filtered": 1, "total": 1})
+    api.on("GET", "/item/app/5/", {"items": [listed], "filtered": 1, "total": 1})
+    api.on("PUT", "/item/42", {"revision": 1, "title": "Hi"})
+    found = [
+        podio.Item.find_by_filter_values(5).all[0],
+        podio.Item.find_all(5).all[0],
+        next(iter(podio.Item.iter_all(5))),
+    ]
+    for item in found:
+        assert item.app_id == 5
+        assert item.as_json() == listed  # nothing added to what Podio sent
+        item["status"] = "Done"  # an empty field: only the app's definition knows it
+        assert item.save() is True
+        assert api.last.json == {"fields": {"status": [{"value": 3}]}, "revision": 0}
+    assert [call.path for call in api.calls].count("/app/5") == 1
+
+
+async def test_async_listed_items_know_their_app(api: MockPodio) -> None:
+    listed = {"item_id": 42, "revision": 0, "title": "Hi", "fields": [FIELD]}
+    api.on("POST", "/item/app/5/filter/", {"items": [listed], "filtered": 1, "total": 1})
+    assert [item.app_id async for item in podio.Item.iter_all(5)] == [5]
+    assert (await podio.Item.afind_by_filter_values(5)).all[0].app_id == 5
+
+
 def test_create_and_update_are_class_and_instance_operations(api: MockPodio) -> None:
     api.on("POST", "/item/app/5/", {"item_id": 8})
     created = podio.Item.create(5, fields={"title": "x"})

@@ -311,7 +311,11 @@ def org_member_object(tx: Tx, org_id: int, user_id: int, web_url: str) -> dict[s
 def org_by_url(tx: Tx, url: str) -> sqlite3.Row:
     """The organization a URL points to: `https://podio.com/<label>[/...]` or the older
     `https://<label>.podio.com/` form (samples/org-list.json, 2012)."""
-    label = label_from_url(url)[0]
+    return org_by_label(tx, label_from_url(url)[0])
+
+
+def org_by_label(tx: Tx, label: str) -> sqlite3.Row:
+    """The organization with this URL label (podio-rb's `org_slug`)."""
     row = tx.one("SELECT * FROM orgs WHERE url_label = ?", (label,))
     if row is None:
         raise not_found("No organization has this URL")

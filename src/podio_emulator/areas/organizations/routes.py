@@ -60,10 +60,15 @@ def add_new_organization(req: ApiRequest) -> object:
 
 @router.get("/org/url", auth="user")
 def get_organization_by_url(req: ApiRequest) -> object:
-    url = req.query_str("url")
-    if not url:
-        raise invalid_value("The url parameter is required")
-    org = models.org_by_url(req.tx, url)
+    """`?url=` (the documented form), or `?org_slug=`: the URL label, as podio-rb's
+    `Organization.find_by_url_slug` sends it."""
+    url, org_slug = req.query_str("url"), req.query_str("org_slug")
+    if url:
+        org = models.org_by_url(req.tx, url)
+    elif org_slug:
+        org = models.org_by_label(req.tx, org_slug)
+    else:
+        raise invalid_value("The url parameter (or org_slug) is required")
     access = require_org(req.tx, req.require_principal(), int(org["org_id"]))
     return models.org_full(req.tx, access.org, access.role, req.web_url)
 

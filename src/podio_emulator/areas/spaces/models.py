@@ -282,10 +282,15 @@ def space_by_url(tx: Tx, url: str) -> sqlite3.Row:
     labels = label_from_url(url)
     if len(labels) < 2:
         raise not_found("No space has this URL")
+    return space_by_labels(tx, labels[0], labels[1])
+
+
+def space_by_labels(tx: Tx, org_label: str, space_label: str) -> sqlite3.Row:
+    """The space with these URL labels (podio-rb's `org_slug` and `space_slug`)."""
     row = tx.one(
         "SELECT s.* FROM spaces s JOIN orgs o ON o.org_id = s.org_id "
         "WHERE o.url_label = ? AND s.url_label = ?",
-        (labels[0], labels[1]),
+        (org_label, space_label),
     )
     if row is None:
         raise not_found("No space has this URL")

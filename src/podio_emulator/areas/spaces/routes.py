@@ -59,10 +59,16 @@ def delete_space(req: ApiRequest) -> object:
 
 @router.get("/space/url", auth="user")
 def get_space_by_url(req: ApiRequest) -> object:
+    """`?url=` (the documented form), or `?org_slug=&space_slug=`: the URL labels, as
+    podio-rb's `Space.find_by_url_slug` sends them."""
     url = req.query_str("url")
-    if not url:
-        raise invalid_value("The url parameter is required")
-    space = models.space_by_url(req.tx, url)
+    org_slug, space_slug = req.query_str("org_slug"), req.query_str("space_slug")
+    if url:
+        space = models.space_by_url(req.tx, url)
+    elif org_slug and space_slug:
+        space = models.space_by_labels(req.tx, org_slug, space_slug)
+    else:
+        raise invalid_value("The url parameter (or org_slug and space_slug) is required")
     access = require_space(req.tx, req.require_principal(), int(space["space_id"]), allow_open=True)
     return models.space_object(req.tx, access.space, access.role, access.org_role, req.web_url)
 
@@ -79,6 +85,31 @@ def get_list_of_organization_workspaces(req: ApiRequest) -> object:
             "org_id": org_id,
         }
         for i, (s, role) in enumerate(spaces)
+    ]
+
+
+@router.get("/space/org/{org_id}/count", auth="user")
+def get_space_count_for_organization(req: ApiRequest) -> object:
+    """`{"count"}`: the spaces `GET /space/org/{org_id}/` lists for the caller (podio-rb
+    reads `count`; what Podio counts is not documented)."""
+    org_id = req.id("org_id")
+    require_org(req.tx, req.require_principal(), org_id)
+    return {"count": len(models.visible_spaces(req.tx, req.require_user(), org_id))}
+
+
+@router.get("/space/org/{org_id}/available/", auth="user")
+def get_available_spaces(req: ApiRequest) -> object:
+    """The open spaces of the organization that the caller has not joined, short form."""
+    org_id = req.id("org_id")
+    access = require_org(req.tx, req.require_principal(), org_id)
+    spaces = models.visible_spaces(req.tx, req.require_user(), org_id)
+    open_ones = [s for s, role in spaces if role is None]
+    return [
+        {
+            **models.space_mini(s, None, len(open_ones) - i, req.web_url, access.org),
+            "org_id": org_id,
+        }
+        for i, s in enumerate(open_ones)
     ]
 
 

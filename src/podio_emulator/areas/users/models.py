@@ -319,8 +319,13 @@ def user_status(tx: Tx, user: sqlite3.Row, web_url: str, client_id: str) -> dict
 
 
 def validate_profile_value(key: str, value: Any) -> Any:
-    """The stored form of one profile field; 400 `invalid_value` for a bad one."""
+    """The stored form of one profile field; 400 `invalid_value` for a bad one.
+
+    `None` (like `[]` for lists) is kept: the callers remove the field for it.
+    """
     if key in LIST_FIELDS:
+        if value is None:
+            return None
         if isinstance(value, str):
             return [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
