@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .._errors import SecondFactorRequired
+from ._browse import app, apps, items, spaces
 from ._common import (
     binary_stream,
     emit_table,
@@ -223,6 +224,10 @@ def codegen(app_ids: tuple[int, ...], output: str | None) -> None:
 def show_config_dir() -> None:
     """Where settings and the token are kept."""
     click.echo(str(config_dir()))
+
+
+for _command in (spaces, apps, app, items):
+    cli.add_command(_command)
 
 
 def main() -> None:
