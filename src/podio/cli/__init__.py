@@ -26,6 +26,7 @@ from ._common import (
     signed_in,
 )
 from ._config import Settings, config_dir, load_settings, make_client, save_settings, token_store
+from ._export import export
 from ._login import BrowserLogin
 
 __all__ = ["cli", "main"]
@@ -226,7 +227,7 @@ def show_config_dir() -> None:
     click.echo(str(config_dir()))
 
 
-for _command in (spaces, apps, app, items):
+for _command in (spaces, apps, app, items, export):
     cli.add_command(_command)
 
 
