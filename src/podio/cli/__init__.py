@@ -27,6 +27,7 @@ from ._common import (
 )
 from ._config import Settings, config_dir, load_settings, make_client, save_settings, token_store
 from ._export import export
+from ._import import import_items
 from ._login import BrowserLogin
 
 __all__ = ["cli", "main"]
@@ -227,7 +228,7 @@ def show_config_dir() -> None:
     click.echo(str(config_dir()))
 
 
-for _command in (spaces, apps, app, items, export):
+for _command in (spaces, apps, app, items, export, import_items):
     cli.add_command(_command)
 
 
