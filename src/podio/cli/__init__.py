@@ -27,6 +27,8 @@ from ._common import (
 )
 from ._config import Settings, config_dir, load_settings, make_client, save_settings, token_store
 from ._export import export
+from ._files import download, upload
+from ._hooks import hooks
 from ._import import import_items
 from ._login import BrowserLogin
 
@@ -228,7 +230,7 @@ def show_config_dir() -> None:
     click.echo(str(config_dir()))
 
 
-for _command in (spaces, apps, app, items, export, import_items):
+for _command in (spaces, apps, app, items, export, import_items, upload, download, hooks):
     cli.add_command(_command)
 
 
