@@ -6,7 +6,9 @@ The emulator runs in a process of its own (no rate limit), as users run it, so c
 server do not share one interpreter; the app has twelve field types and its items are loaded
 in bulk through the control API. Each export is the real command, ``python -m podio.cli``,
 in a fresh process: the time includes starting Python and signing in from the stored token.
-The import reads back the CSV of the first rows and creates them over HTTP.
+The same pages are then read in process twice: as JSON (what the export writes) and through
+`Item.iter_all` with each item turned back into JSON. The import reads back the CSV of the
+first rows and creates them over HTTP.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from tests.e2e.conftest import emulator_process
 
 import podio
+from podio.cli._export import item_pages
 
 from .items_filter import FIELDS
 
@@ -98,6 +101,18 @@ def main() -> None:
             size = target.stat().st_size / 1e6
             rate = options.items / seconds
             print(f"  export {fmt:5}: {seconds:5.2f} s  {rate:6.0f} items/s  {size:5.1f} MB")
+        with podio.Client(emu.client_id, emu.client_secret, api_url=emu.base_url) as client:
+            client.authenticate_with_credentials(mail, password)
+            pages = options.page_size
+            started = time.perf_counter()
+            raw = sum(1 for _ in item_pages(client, app.app_id, page_size=pages))
+            plain = time.perf_counter() - started
+            started = time.perf_counter()
+            typed = podio.Item.iter_all(app.app_id, page_size=pages, client=client)
+            modelled = sum(1 for item in typed if item.as_json())
+            through = time.perf_counter() - started
+            assert raw == modelled == options.items
+            print(f"  in process: as JSON {plain:5.2f} s, Item.iter_all + as_json {through:5.2f} s")
         rows = Path(folder) / "rows.csv"
         with (Path(folder) / "export.csv").open(newline="", encoding="utf-8") as source:
             lines = list(csv.reader(source))[: options.import_rows + 1]

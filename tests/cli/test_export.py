@@ -175,3 +175,25 @@ def test_progress_shows_on_a_terminal_only(
     quiet = signed_in.ok("export", app_id, "-o", tmp_path / "c.csv", "--quiet")
     assert quiet.stderr == ""
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "c.csv").read_bytes()
+
+
+def test_pages_that_fail_are_read_again(
+    signed_in: Cli,
+    world: dict[str, Any],
+    client: podio.Client,
+    emulator: EmulatorHandle,
+    tmp_path: Path,
+) -> None:
+    """The filter call only reads: a 502 or a dropped connection is retried, and every item
+    arrives once."""
+    app_id = world["app_ids"]["projects"]
+    expected = _all_items(client, app_id)
+    emulator.set_faults(
+        rate=0.3, drop=0.1, statuses=[502, 503], path=r"^/item/app/\d+/filter/$", seed=3
+    )
+    signed_in.ok("export", app_id, "-o", tmp_path / "p.jsonl", "--page-size", 50)
+    injected = emulator.state()["faults"]["injected"]
+    emulator.clear_faults()
+    lines = (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == expected
+    assert sum(injected.values()) > 0, "no fault was injected: the test proved nothing"

@@ -13,11 +13,14 @@ from typing import Any, Protocol
 
 import click
 
-from .._errors import PodioError
+from .._client import Client, format_path
+from .._errors import InvalidResponseError, PodioError
+from .._pagination import Page, Pager
+from .._response import Response
 from ..fields import AppSchema, FieldValue, FieldValueError, ItemFields, SchemaField
 from ..models.application import Application
 from ..models.file_attachment import _sink
-from ..models.item import MAX_PAGE_SIZE, Item
+from ..models.item import MAX_PAGE_SIZE
 from ._common import (
     binary_stream,
     handle_errors,
@@ -28,7 +31,7 @@ from ._common import (
 )
 from ._filters import parse_filters, sort_key
 
-__all__ = ["FORMATS", "META_COLUMNS", "csv_columns", "export", "format_for"]
+__all__ = ["FORMATS", "META_COLUMNS", "csv_columns", "export", "format_for", "item_pages"]
 
 FORMATS = ("csv", "json", "jsonl")
 #: Columns about the item itself, before the field columns. A field whose column name is one
@@ -176,6 +179,53 @@ class _JsonLinesWriter:
         return
 
 
+def item_pages(
+    client: Client,
+    app_id: int,
+    filters: Mapping[str, Any] | None = None,
+    *,
+    sort_by: str | None = None,
+    sort_desc: bool | None = None,
+    page_size: int = MAX_PAGE_SIZE,
+) -> Pager[dict[str, Any]]:
+    """Every item matching `filters` as Podio's JSON, fetched `page_size` at a time.
+
+    The call and the paging of `Item.iter_all` (the same filter body, retried as a read,
+    stopping at Podio's `filtered` count), minus the model: building an `Item` of each item
+    only to turn it back into JSON took about two thirds of an export's time.
+    """
+    path = format_path("/item/app/{app_id}/filter/", app_id=app_id)
+    body: dict[str, Any] = {"filters": dict(filters or {})}
+    if sort_by is not None:
+        body["sort_by"] = sort_by
+    if sort_desc is not None:
+        body["sort_desc"] = sort_desc
+
+    def page(response: Response) -> Page[dict[str, Any]]:
+        answer = response.body
+        items = answer.get("items") if isinstance(answer, Mapping) else None
+        if not isinstance(answer, Mapping) or not isinstance(items, list):
+            raise InvalidResponseError(
+                "expected {items, filtered, total} from the filter call",
+                response_status=response.status,
+                url=response.url,
+                method=response.method,
+                request_id=response.request_id,
+            )
+        filtered = answer.get("filtered")
+        return Page(items, filtered if isinstance(filtered, int) else None)
+
+    def fetch(offset: int, limit: int) -> Page[dict[str, Any]]:
+        call = {**body, "limit": limit, "offset": offset}
+        return page(client.connection.post(path, call, idempotent=True))
+
+    async def afetch(offset: int, limit: int) -> Page[dict[str, Any]]:
+        call = {**body, "limit": limit, "offset": offset}
+        return page(await client.connection.apost(path, call, idempotent=True))
+
+    return Pager(fetch, afetch, page_size=page_size)
+
+
 @contextmanager
 def _destination(path: str) -> Iterator[_Text]:
     """``-`` is stdout; a path is written to a temporary file beside it, renamed when done."""
@@ -251,13 +301,13 @@ def export(
     app = Application.find(app_id, client=client)
     schema = AppSchema.from_app(app.as_json())
     chosen = format_for(output, fmt)
-    items = Item.iter_all(
+    items = item_pages(
+        client,
         app_id,
-        parse_filters(filters, schema) or None,
+        parse_filters(filters, schema),
         sort_by=sort_key(sort_by, schema),
         sort_desc=sort_desc,
         page_size=page_size,
-        client=client,
     )
     started = time.monotonic()
     count = 0
@@ -275,7 +325,7 @@ def export(
         for item in items:
             if count == 0:
                 bar.update(total=items.matching)
-            writer.write(item.as_json())
+            writer.write(item)
             count += 1
             bar.advance()
         writer.close()
