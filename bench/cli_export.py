@@ -113,6 +113,9 @@ def main() -> None:
             through = time.perf_counter() - started
             assert raw == modelled == options.items
             print(f"  in process: as JSON {plain:5.2f} s, Item.iter_all + as_json {through:5.2f} s")
+        everything = str(Path(folder) / "export.json")
+        seconds = _run(env, "import", str(app.app_id), everything, "--dry-run")
+        print(f"  import json --dry-run: {seconds:5.2f} s to check all {options.items} items")
         rows = Path(folder) / "rows.csv"
         with (Path(folder) / "export.csv").open(newline="", encoding="utf-8") as source:
             lines = list(csv.reader(source))[: options.import_rows + 1]

@@ -136,7 +136,7 @@ def test_dry_run_checks_and_sends_nothing(
     source.write_text("title,status\nOne,Active\nTwo,Done\n", encoding="utf-8")
     before, calls = _count(client, app_id), emulator.state()["requests"]
     result = signed_in.ok("import", app_id, source, "--dry-run")
-    assert result.stdout == "2 rows are valid for Projects; nothing was created (--dry-run)\n"
+    assert result.stdout == "2 rows valid for Projects; nothing was created (--dry-run)\n"
     assert emulator.state()["requests"] - calls == 1  # the app's definition, nothing else
     assert _count(client, app_id) == before
     assert json.loads(signed_in.ok("import", app_id, source, "--dry-run", "--json").stdout) == {
@@ -376,3 +376,18 @@ def test_csv_export_with_ref_ids_imports_back_every_field_type(
     after = shown()
     expected = {key: value for key, value in before.items() if int(key.split("-")[1]) <= 25}
     assert after == expected
+
+
+def test_columns_without_a_name_must_stay_empty(
+    signed_in: Cli, world: dict[str, Any], client: podio.Client, tmp_path: Path
+) -> None:
+    """Spreadsheets often save a trailing comma: an empty column without a name is fine."""
+    app_id = world["app_ids"]["clients"]
+    source = tmp_path / "trailing.csv"
+    source.write_text("name,\nKept,\nAlso kept,oops\n", "utf-8")
+    signed_in.fails("import", app_id, source)
+    assert signed_in.results[-1].stderr.splitlines()[:-1] == [
+        "line 3: 'oops' is in a column without a name"
+    ]
+    source.write_text("\ufeffname,\nKept,\n", "utf-8")  # with the byte order mark Excel writes
+    assert signed_in.ok("import", app_id, source).stdout == "Created 1 item in Clients; 0 failed\n"

@@ -37,6 +37,7 @@ from ._config import load_settings, make_client
 __all__ = [
     "Bar",
     "binary_stream",
+    "counted",
     "emit_table",
     "handle_errors",
     "json_option",
@@ -121,6 +122,11 @@ def json_option(function: F) -> F:
 
 def quiet_option(function: F) -> F:
     return click.option("-q", "--quiet", is_flag=True, help="No progress bar.")(function)
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 item``, ``2 items``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def print_json(data: Any) -> None:

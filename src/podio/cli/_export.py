@@ -23,6 +23,7 @@ from ..models.file_attachment import _sink
 from ..models.item import MAX_PAGE_SIZE
 from ._common import (
     binary_stream,
+    counted,
     handle_errors,
     note,
     progress_bar,
@@ -332,4 +333,4 @@ def export(
     if not quiet:
         seconds = time.monotonic() - started
         where = "stdout" if output == "-" else output
-        note(f"Exported {count} items to {where} ({chosen}) in {seconds:.1f} s")
+        note(f"Exported {counted(count, 'item')} to {where} ({chosen}) in {seconds:.1f} s")

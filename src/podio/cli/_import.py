@@ -30,6 +30,7 @@ from ..models.item import Item
 from ._cells import parse_cell
 from ._common import (
     binary_stream,
+    counted,
     emit_table,
     handle_errors,
     note,
@@ -107,8 +108,10 @@ def _json_records(text: str) -> Iterator[tuple[int, Any]]:
     position = _skip(text, position + 1)
     if position < len(text) and text[position] == "]":
         return
+    line, counted = 1, 0
     while True:
-        line = text.count("\n", 0, position) + 1
+        line += text.count("\n", counted, position)  # counted once, as the reading moves on
+        counted = position
         try:
             value, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as exc:
@@ -120,7 +123,8 @@ def _json_records(text: str) -> Iterator[tuple[int, Any]]:
             continue
         if position < len(text) and text[position] == "]":
             return
-        raise ValueError(f"line {text.count(chr(10), 0, position) + 1}: expected , or ] in JSON")
+        line += text.count("\n", counted, position)
+        raise ValueError(f"line {line}: expected , or ] in JSON")
 
 
 def _skip(text: str, position: int) -> int:
@@ -183,8 +187,7 @@ def _csv_header(header: Sequence[str], schema: AppSchema) -> tuple[list[Any], li
         name = raw.strip()
         columns.append(name)
         if not name:
-            problems.append(Problem(1, None, f"column {len(columns)} has no name"))
-            continue
+            continue  # a column without a name (a trailing comma): its cells must be empty
         try:
             target = schema.find(name)
         except FieldValueError as exc:  # a label shared by several fields
@@ -224,7 +227,9 @@ def _check_csv(text: str, schema: AppSchema) -> _Checked:
         padded = cells + [""] * (len(columns) - len(cells))
         for column, text in zip(columns, padded, strict=True):
             if isinstance(column, str):
-                if column == "external_id" and text.strip():
+                if column == "" and text.strip():
+                    problems.append(Problem(line, None, f"{text!r} is in a column without a name"))
+                elif column == "external_id" and text.strip():
                     row.external_id = text.strip()
                 elif column == "tags" and text.strip():
                     row.tags = [tag.strip() for tag in text.split(",") if tag.strip()]
@@ -480,7 +485,8 @@ def import_items(
         if as_json:
             print_json({"valid": len(rows), "created": [], "failed": []})
         else:
-            click.echo(f"{len(rows)} rows are valid for {name}; nothing was created (--dry-run)")
+            valid = counted(len(rows), "row")
+            click.echo(f"{valid} valid for {name}; nothing was created (--dry-run)")
         return
     # The definition just read is the one the creations check against: no second read.
     schema_cache.put(client, app_id, schema)
@@ -507,7 +513,7 @@ def import_items(
             }
         )
     else:
-        click.echo(f"Created {len(created)} items in {name}; {len(failed)} failed")
+        click.echo(f"Created {counted(len(created), 'item')} in {name}; {len(failed)} failed")
         if failed:
             emit_table("Failed rows", ["line", "error"], [[r.line, e] for r, e in failed])
     if failed:
