@@ -160,6 +160,10 @@ def test_unknown_apps_and_bad_paths_are_one_line(signed_in: Cli, tmp_path: Path)
     line = signed_in.fails("export", 999999, "-o", tmp_path / "x.csv")
     assert line.startswith("Error: 404 not_found")
     assert not (tmp_path / "x.csv").exists()
+    missing = tmp_path / "no" / "x.csv"
+    assert signed_in.fails("export", 999999, "-o", missing) == (
+        f"Error: cannot write {missing}: there is no folder {tmp_path / 'no'}"
+    )
 
 
 def test_progress_shows_on_a_terminal_only(

@@ -98,6 +98,10 @@ def test_a_failed_download_leaves_nothing_behind(
     assert signed_in.fails("download", 999999999999, "-o", target).startswith(
         "Error: 404 not_found"
     )
+    elsewhere = tmp_path / "missing" / "x.pdf"
+    assert signed_in.fails("download", file_id, "-o", elsewhere) == (
+        f"Error: cannot write {elsewhere}: there is no folder {tmp_path / 'missing'}"
+    )
 
 
 def test_upload_refuses_blocked_types_in_one_line(signed_in: Cli, tmp_path: Path) -> None:
@@ -118,3 +122,20 @@ def test_transfers_show_progress_on_a_terminal(
     assert "Downloading report.pdf" in downloaded.stderr
     assert "3.1/3.1 MB" in downloaded.stderr
     assert (tmp_path / "x.pdf").read_bytes() == payload.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "local"),
+    [
+        ("report.pdf", "report.pdf"),
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\me\\notes.txt", "notes.txt"),
+        ("..", "file-7"),
+        ("", "file-7"),
+        (None, "file-7"),
+    ],
+)
+def test_a_files_name_never_leaves_the_folder(name: str | None, local: str) -> None:
+    from podio.cli._files import _local_name
+
+    assert _local_name(name, 7) == local

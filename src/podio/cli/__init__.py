@@ -18,6 +18,7 @@ from .._errors import SecondFactorRequired
 from ._browse import app, apps, items, spaces
 from ._common import (
     binary_stream,
+    check_target,
     emit_table,
     handle_errors,
     json_option,
@@ -215,7 +216,10 @@ def codegen(app_ids: tuple[int, ...], output: str | None) -> None:
     from ..fields.codegen import generate
     from ..models.file_attachment import _sink
 
-    source = generate(list(app_ids), client=signed_in())
+    client = signed_in()
+    if output is not None:
+        check_target(output)
+    source = generate(list(app_ids), client=client)
     if output is None:
         click.echo(source, nl=False)
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from ._config import load_settings, make_client
 __all__ = [
     "Bar",
     "binary_stream",
+    "check_target",
     "counted",
     "emit_table",
     "handle_errors",
@@ -122,6 +124,19 @@ def json_option(function: F) -> F:
 
 def quiet_option(function: F) -> F:
     return click.option("-q", "--quiet", is_flag=True, help="No progress bar.")(function)
+
+
+def check_target(path: str) -> None:
+    """Refuse, in the user's terms, a file that cannot be written where it is asked for.
+
+    Files are written under a temporary name beside the target; without this check the
+    error would name that temporary file.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise click.ClickException(f"cannot write {path}: there is no folder {folder}")
+    if not os.access(folder, os.W_OK):
+        raise click.ClickException(f"cannot write {path}: the folder {folder} is not writable")
 
 
 def counted(count: int, noun: str) -> str:

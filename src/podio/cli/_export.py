@@ -23,6 +23,7 @@ from ..models.file_attachment import _sink
 from ..models.item import MAX_PAGE_SIZE
 from ._common import (
     binary_stream,
+    check_target,
     counted,
     handle_errors,
     note,
@@ -299,6 +300,8 @@ def export(
     the previous file, if any, untouched.
     """
     client = signed_in()
+    if output != "-":
+        check_target(output)
     app = Application.find(app_id, client=client)
     schema = AppSchema.from_app(app.as_json())
     chosen = format_for(output, fmt)

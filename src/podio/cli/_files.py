@@ -11,6 +11,7 @@ from ..models.file_attachment import FileAttachment, _sink
 from ._common import (
     Bar,
     binary_stream,
+    check_target,
     handle_errors,
     json_option,
     note,
@@ -148,6 +149,7 @@ def download(file_id: int, output: str | None, quiet: bool) -> None:
     path = output or name
     if os.path.isdir(path):
         path = os.path.join(path, name)
+    check_target(path)
     with (
         progress_bar(f"Downloading {name}", total=found.size, quiet=quiet, unit="bytes") as bar,
         _sink(path) as write,
