@@ -391,3 +391,45 @@ def test_columns_without_a_name_must_stay_empty(
     ]
     source.write_text("\ufeffname,\nKept,\n", "utf-8")  # with the byte order mark Excel writes
     assert signed_in.ok("import", app_id, source).stdout == "Created 1 item in Clients; 0 failed\n"
+
+
+def test_ctrl_c_stops_between_batches_and_says_what_is_left(
+    signed_in: Cli,
+    world: dict[str, Any],
+    client: podio.Client,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rows go to Podio in batches; Ctrl-C during the third one leaves two batches created,
+    the third undecided (the user is told its lines), and the rest never sent."""
+    from podio.cli import _import
+
+    app_id = world["app_ids"]["clients"]
+    source = tmp_path / "many.csv"
+    source.write_text("name\n" + "".join(f"Batch {n}\n" for n in range(50)), "utf-8")
+    monkeypatch.setattr(_import, "BATCH", 5)  # with --concurrency 2: 10 rows a batch
+    real = podio.Item.create_many
+    calls: list[int] = []
+
+    def interrupted_third(*args: Any, **kwargs: Any) -> Any:
+        calls.append(len(args[1]))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(podio.Item, "create_many", interrupted_third)
+    before = _count(client, app_id)
+    result = signed_in("import", app_id, source, "--concurrency", 2)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == [
+        "Interrupted: created 20 items, 0 failed",
+        "lines 22 to 31 may or may not have been created: check before importing them again",
+        "lines 32 to 51 were not sent",
+    ]
+    assert calls == [10, 10, 10]
+    assert _count(client, app_id) == before + 20
+
+    monkeypatch.setattr(podio.Item, "create_many", real)
+    again = signed_in.ok("import", app_id, source, "--concurrency", 2, "--json")
+    assert len(json.loads(again.stdout)["created"]) == 50  # five batches, all summed up
+    assert _count(client, app_id) == before + 70

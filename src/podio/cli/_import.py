@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from .._errors import PodioError
 from ..fields import (
     AppSchema,
     FieldValueError,
@@ -47,6 +48,8 @@ __all__ = ["Problem", "Row", "import_items", "prepare"]
 _PARSED_FROM_TEXT = frozenset(
     {"money", "progress", "duration", "date", "app", "contact", "member", "image", "file", "video"}
 )
+#: Rows given to `Item.create_many` at a time, per item created at once (--concurrency).
+BATCH = 50
 #: Keys of an item object that are not field values.
 _ITEM_KEYS = frozenset({"external_id", "tags", "fields"})
 
@@ -431,6 +434,22 @@ def _report_problems(problems: Sequence[Problem], source: str, as_json: bool) ->
     )
 
 
+def _report_interruption(
+    created: Sequence[tuple[Row, Item]],
+    failed: Sequence[tuple[Row, PodioError]],
+    batch: Sequence[Row],
+    rest: Sequence[Row],
+) -> None:
+    """Say what Ctrl-C left: what was done, what may be, and what was never sent."""
+    note(f"Interrupted: created {counted(len(created), 'item')}, {len(failed)} failed")
+    note(
+        f"lines {batch[0].line} to {batch[-1].line} may or may not have been created: "
+        "check before importing them again"
+    )
+    if rest:
+        note(f"lines {rest[0].line} to {rest[-1].line} were not sent")
+
+
 @click.command("import")
 @click.argument("app_id", type=int)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
@@ -490,16 +509,27 @@ def import_items(
         return
     # The definition just read is the one the creations check against: no second read.
     schema_cache.put(client, app_id, schema)
+    created: list[tuple[Row, Item]] = []
+    failed: list[tuple[Row, PodioError]] = []
+    # Batches bound what Ctrl-C leaves undecided: the batch under way runs to its end (its
+    # creations are in flight on other threads), later ones never start.
+    size = BATCH * concurrency
     with progress_bar(f"Importing into {name}", total=len(rows), quiet=quiet) as bar:
-        result = Item.create_many(
-            app_id,
-            [row.entry() for row in rows],
-            concurrency=concurrency,
-            progress=lambda _done, _total: bar.advance(),
-            client=client,
-        )
-    created = [(rows[i], item) for i, item in sorted(result.succeeded.items())]
-    failed = [(rows[i], error) for i, error in sorted(result.failed.items())]
+        for start in range(0, len(rows), size):
+            batch = rows[start : start + size]
+            try:
+                result = Item.create_many(
+                    app_id,
+                    [row.entry() for row in batch],
+                    concurrency=concurrency,
+                    progress=lambda _done, _total: bar.advance(),
+                    client=client,
+                )
+            except KeyboardInterrupt:
+                _report_interruption(created, failed, batch, rows[start + size :])
+                raise SystemExit(130) from None
+            created += [(batch[i], item) for i, item in sorted(result.succeeded.items())]
+            failed += [(batch[i], error) for i, error in sorted(result.failed.items())]
     if as_json:
         print_json(
             {
