@@ -9,59 +9,31 @@ podio api GET /user/status
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from .._client import Client
-from .._errors import PodioError, SecondFactorRequired
+from .._errors import SecondFactorRequired
+from ._browse import app, apps, items, spaces
+from ._common import (
+    binary_stream,
+    check_target,
+    emit_table,
+    handle_errors,
+    json_option,
+    note,
+    print_json,
+    signed_in,
+)
 from ._config import Settings, config_dir, load_settings, make_client, save_settings, token_store
+from ._export import export
+from ._files import download, upload
+from ._hooks import hooks
+from ._import import import_items
 from ._login import BrowserLogin
 
-__all__ = ["main"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-console = Console()
-errors = Console(stderr=True)
-
-
-def _client() -> Client:
-    client = make_client()
-    if client.oauth_token is None:
-        raise click.ClickException("not signed in: run `podio login` first")
-    return client
-
-
-def _print_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def _table(title: str, columns: list[str], rows: Iterator[list[Any]] | list[list[Any]]) -> None:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    console.print(table)
-
-
-def _handle_errors(function: F) -> F:
-    """Show Podio errors as one clear line (and exit 1) instead of a traceback."""
-    import functools
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except PodioError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper  # type: ignore[return-value]
+__all__ = ["cli", "main"]
 
 
 @click.group()
@@ -75,26 +47,31 @@ def cli() -> None:
 @click.option("--client-id", help="The API key's client id.")
 @click.option("--client-secret", help="The API key's secret (asked for when omitted).")
 def configure(api_url: str | None, client_id: str | None, client_secret: str | None) -> None:
-    """Save the API URL and the API key to use."""
+    """Save the API URL and the API key to use.
+
+    The secret is asked for without echo (or taken from PODIO_CLIENT_SECRET at each run) and
+    never printed; the file holding it is readable by you only.
+    """
     current = load_settings()
+    new_id = client_id or current.client_id or click.prompt("Client id")
+    # A secret belongs to its client id: a new id needs its own secret.
+    kept = current.client_secret if new_id == current.client_id else None
     settings = Settings(
         api_url=api_url or current.api_url,
-        client_id=client_id or current.client_id or click.prompt("Client id"),
-        client_secret=client_secret
-        or current.client_secret
-        or click.prompt("Client secret", hide_input=True),
+        client_id=new_id,
+        client_secret=client_secret or kept or click.prompt("Client secret", hide_input=True),
     )
     path = save_settings(settings)
-    click.echo(f"Saved to {path}")
+    click.echo(f"Saved {settings.api_url} and client id {settings.client_id} to {path}")
 
 
 @cli.command()
 @click.option("--username", help="Sign in with this e-mail and a password.")
 @click.option("--password", help="The password (asked for when omitted).")
 @click.option("--app-id", type=int, help="Sign in as an app (with --app-token).")
-@click.option("--app-token", help="The app's token.")
+@click.option("--app-token", help="The app's token (asked for when omitted).")
 @click.option("--browser/--no-browser", default=True, help="Open the browser for the web flow.")
-@_handle_errors
+@handle_errors
 def login(
     username: str | None,
     password: str | None,
@@ -104,12 +81,18 @@ def login(
 ) -> None:
     """Sign in and keep the token for the next commands.
 
-    Without --username or --app-id, the browser opens Podio's authorize page and the token
-    comes back to a one-shot local server.
+    Without --username or --app-id, Podio's authorize page opens in the browser (with
+    --no-browser, open the printed address yourself) and the token comes back to a one-shot
+    server on 127.0.0.1. Passwords and app tokens are asked for without echo.
     """
-    client = make_client()
+    settings = load_settings()
+    if not settings.client_id or not settings.client_secret:
+        raise click.ClickException("no API key configured: run `podio configure` first")
+    client = make_client(settings)
+    click.get_current_context().call_on_close(client.close)
     if app_id is not None:
-        token = client.authenticate_with_app(app_id, app_token or click.prompt("App token"))
+        secret = app_token or click.prompt("App token", hide_input=True)
+        token = client.authenticate_with_app(app_id, secret)
     elif username:
         secret = password or click.prompt("Password", hide_input=True)
         try:
@@ -119,7 +102,7 @@ def login(
             token = client.authenticate_with_second_factor(challenge.nonce, code)
     else:
         flow = BrowserLogin(client, open_browser=_opener(browser))
-        errors.print(f"Sign in at: {flow.url}")
+        note(f"Sign in at: {flow.url}")
         token = flow.run()
     click.echo(f"Signed in as {token.ref_type} {token.ref_id}")
 
@@ -140,13 +123,22 @@ def logout() -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print Podio's JSON.")
-@_handle_errors
+@json_option
+@handle_errors
 def whoami(as_json: bool) -> None:
     """Who the stored token belongs to."""
-    body = _client().connection.get("/user/status").body
+    client = signed_in()
+    token = client.oauth_token
+    if token is not None and token.ref_type == "app":
+        # App tokens may not read /user/status (403): the token says all there is.
+        if as_json:
+            print_json({"ref": {"type": "app", "id": token.ref_id}})
+        else:
+            click.echo(f"app {token.ref_id}")
+        return
+    body = client.connection.get("/user/status").body
     if as_json:
-        _print_json(body)
+        print_json(body)
         return
     user = body.get("user", {}) if isinstance(body, dict) else {}
     profile = body.get("profile", {}) if isinstance(body, dict) else {}
@@ -154,17 +146,17 @@ def whoami(as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print Podio's JSON.")
-@_handle_errors
+@json_option
+@handle_errors
 def orgs(as_json: bool) -> None:
     """The organizations you belong to, with their URLs."""
     from ..models.organization import Organization
 
-    found = Organization.find_all(client=_client())
+    found = Organization.find_all(client=signed_in())
     if as_json:
-        _print_json([org.as_json() for org in found])
+        print_json([org.as_json() for org in found])
         return
-    _table(
+    emit_table(
         "Organizations",
         ["org_id", "name", "url", "spaces"],
         [[org.org_id, org.name, org.url, len(org.spaces or [])] for org in found],
@@ -176,9 +168,12 @@ def orgs(as_json: bool) -> None:
 @click.argument("path")
 @click.option("--data", help="A JSON body.")
 @click.option("-p", "--param", "params", multiple=True, help="A query parameter key=value.")
-@_handle_errors
+@handle_errors
 def api(method: str, path: str, data: str | None, params: tuple[str, ...]) -> None:
-    """Call any API operation and print the answer."""
+    """Call any API operation and print the answer as it came.
+
+    The answer is printed whole: what Podio sends back (an app's token, say) is shown.
+    """
     body: Any = None
     if data is not None:
         try:
@@ -194,13 +189,13 @@ def api(method: str, path: str, data: str | None, params: tuple[str, ...]) -> No
     options: dict[str, Any] = {"params": query or None}
     if body is not None:
         options["json"] = body
-    response = _client().connection.request(method.upper(), path, **options)
+    response = signed_in().connection.request(method.upper(), path, **options)
     if isinstance(response.body, (bytes, bytearray)):
-        sys.stdout.buffer.write(response.body)
+        binary_stream("stdout").write(response.body)
     elif response.body is None:
         click.echo(f"{response.status}")
     else:
-        _print_json(response.body)
+        print_json(response.body)
 
 
 @cli.command()
@@ -211,29 +206,36 @@ def api(method: str, path: str, data: str | None, params: tuple[str, ...]) -> No
     type=click.Path(dir_okay=False, writable=True),
     help="Write the module here (default: print it).",
 )
-@_handle_errors
+@handle_errors
 def codegen(app_ids: tuple[int, ...], output: str | None) -> None:
     """Write a Python module with one typed class per app.
 
     Each class has one attribute per field, named after its external id and typed with the
     field's Python type, plus find / iter_all / create / save; mypy and editors understand it.
     """
-    from pathlib import Path
-
     from ..fields.codegen import generate
+    from ..models.file_attachment import _sink
 
-    source = generate(list(app_ids), client=_client())
+    client = signed_in()
+    if output is not None:
+        check_target(output)
+    source = generate(list(app_ids), client=client)
     if output is None:
         click.echo(source, nl=False)
         return
-    Path(output).write_text(source, encoding="utf-8")
-    errors.print(f"Wrote {output} ({len(app_ids)} app(s))")
+    with _sink(output) as write:
+        write(source.encode("utf-8"))
+    note(f"Wrote {output} ({len(app_ids)} app(s))")
 
 
 @cli.command("config-dir")
 def show_config_dir() -> None:
     """Where settings and the token are kept."""
     click.echo(str(config_dir()))
+
+
+for _command in (spaces, apps, app, items, export, import_items, upload, download, hooks):
+    cli.add_command(_command)
 
 
 def main() -> None:
