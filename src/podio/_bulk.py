@@ -86,21 +86,28 @@ def run_many(
         except PodioError as exc:
             with lock:
                 result.failed[index] = exc
+                settled = len(result.succeeded) + len(result.failed)
         else:
             with lock:
                 result.succeeded[index] = outcome
+                settled = len(result.succeeded) + len(result.failed)
         if progress is not None:
-            with lock:
-                done = len(result.succeeded) + len(result.failed)
-            progress(done, result.total)
+            progress(settled, result.total)
 
     if concurrency == 1:
         for index, value in enumerate(inputs):
             one(index, value)
         return result
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="podio-bulk") as pool:
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="podio-bulk")
+    try:
         for future in [pool.submit(one, index, value) for index, value in enumerate(inputs)]:
             future.result()  # re-raise anything that is not a PodioError (a bug, bad input)
+    except BaseException:
+        # Ctrl-C or a bug: start nothing more; what is in flight finishes, the rest is left out
+        # of `result`, so it says exactly what was done.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return result
 
 
