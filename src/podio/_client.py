@@ -67,17 +67,25 @@ TokenCallback = Callable[[OAuthToken], None]
 def format_path(template: str, /, **params: Any) -> str:
     """Fill a path template, percent-encoding every parameter.
 
-    Ids are checked here, once, for every call: an empty or missing value raises
-    `ValueError` and a value of the wrong type raises `TypeError`, before any request is
-    sent. Encoding everything (``/`` included) means a value such as ``"1/../2"`` can never
-    reach another path. Commas stay as they are: Podio takes lists of ids as ``1,2,3``.
+    Ids are checked here, once, for every call: an empty or missing value (blank text
+    included) raises `ValueError` and a value of the wrong type raises `TypeError`, before
+    any request is sent. Encoding everything (``/`` included) means a value such as
+    ``"1/../2"`` can never reach another path; ``"."`` and ``".."`` are refused outright,
+    since HTTP clients and servers resolve them as dot-segments even when they fill a whole
+    segment (``/item/app/1/external_id/..`` is ``/item/app/1/``). Commas stay as they are:
+    Podio takes lists of ids as ``1,2,3``.
     """
+    encoded: dict[str, str] = {}
     for name, value in params.items():
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             raise ValueError(f"{name} must not be empty")
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise TypeError(f"{name} must be an int or a str, not {type(value).__name__}")
-    encoded = {name: quote(str(value), safe=",") for name, value in params.items()}
+        if value in (".", ".."):
+            raise ValueError(f"{name} cannot be {value!r}: it would name another path")
+        # int(...) first: an int subclass (an IntEnum on Python 3.10) may print as its name.
+        text = str(int(value)) if isinstance(value, int) else value
+        encoded[name] = quote(text, safe=",")
     try:
         return template.format(**encoded)
     except KeyError as exc:

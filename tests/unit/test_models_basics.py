@@ -88,6 +88,28 @@ def test_ids_are_checked_and_encoded_before_sending(api: MockPodio) -> None:
     assert api.last.raw_path == "/space/url/1%2F..%2F2"
 
 
+def test_dot_segments_and_blank_ids_never_reach_the_server(api: MockPodio) -> None:
+    """``".."`` filling a whole segment is resolved by HTTP clients: ``/view/app/1/..`` left
+    as ``/view/app``; a blank external id asked for ``/item/app/1/external_id/%20``."""
+    for value in ("..", "."):
+        with pytest.raises(ValueError, match="would name another path"):
+            podio.Item.find_by_external_id(1, value)
+        with pytest.raises(ValueError, match="would name another path"):
+            podio.View.find(value, app_id=1)
+    with pytest.raises(ValueError, match="external_id must not be empty"):
+        podio.Item.find_by_external_id(1, "  ")
+    assert api.calls == []
+
+
+def test_an_int_subclass_fills_a_path_with_its_number(api: MockPodio) -> None:
+    import enum
+
+    class AppId(enum.IntEnum):
+        LEADS = 7
+
+    assert podio.format_path("/app/{app_id}", app_id=AppId.LEADS) == "/app/7"
+
+
 def test_equality_is_by_id() -> None:
     assert podio.Space(space_id=1, name="a") == podio.Space({"space_id": 1, "name": "b"})
     assert podio.Space(space_id=1) != podio.Space(space_id=2)
