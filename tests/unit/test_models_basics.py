@@ -110,6 +110,20 @@ def test_an_int_subclass_fills_a_path_with_its_number(api: MockPodio) -> None:
     assert podio.format_path("/app/{app_id}", app_id=AppId.LEADS) == "/app/7"
 
 
+def test_literal_parameters_take_only_their_choices(api: MockPodio) -> None:
+    with pytest.raises(ValueError, match="view must be one of 'full'"):
+        podio.Application.find(1, view="everything")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="view must be str"):
+        podio.Application.find(1, view=1.5)  # type: ignore[arg-type]
+    assert api.calls == []
+
+
+def test_a_list_parameter_does_not_take_a_dict(api: MockPodio) -> None:
+    with pytest.raises(TypeError, match="participants must be a list"):
+        podio.Conversation.add_participants(1, {"user_id": 2})  # type: ignore[arg-type]
+    assert api.calls == []
+
+
 def test_equality_is_by_id() -> None:
     assert podio.Space(space_id=1, name="a") == podio.Space({"space_id": 1, "name": "b"})
     assert podio.Space(space_id=1) != podio.Space(space_id=2)
