@@ -110,6 +110,17 @@ def test_an_int_subclass_fills_a_path_with_its_number(api: MockPodio) -> None:
     assert podio.format_path("/app/{app_id}", app_id=AppId.LEADS) == "/app/7"
 
 
+def test_query_values_of_unknown_types_are_refused_before_sending(api: MockPodio) -> None:
+    """A datetime-or-text parameter given an object went out as ``<object object at ...>``."""
+    with pytest.raises(TypeError, match="created_from"):
+        podio.NotificationGroup.find_all(created_from=object())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="query parameter 'x'"):
+        podio.connection.get("/org/", params={"x": object()})  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="query parameter 'x'"):
+        podio.connection.get("/org/", params={"x": [1, None]})  # type: ignore[list-item]
+    assert api.calls == []
+
+
 def test_literal_parameters_take_only_their_choices(api: MockPodio) -> None:
     with pytest.raises(ValueError, match="view must be one of 'full'"):
         podio.Application.find(1, view="everything")  # type: ignore[arg-type]
@@ -121,6 +132,14 @@ def test_literal_parameters_take_only_their_choices(api: MockPodio) -> None:
 def test_a_list_parameter_does_not_take_a_dict(api: MockPodio) -> None:
     with pytest.raises(TypeError, match="participants must be a list"):
         podio.Conversation.add_participants(1, {"user_id": 2})  # type: ignore[arg-type]
+    assert api.calls == []
+
+
+def test_file_content_must_be_bytes_or_a_file(api: MockPodio) -> None:
+    """``None`` as content crashed with AttributeError while the request was being built."""
+    for content in (None, object(), "text"):
+        with pytest.raises(TypeError, match="file 'source' must be bytes or a binary file"):
+            podio.FileAttachment.upload_content(content, "a.txt")  # type: ignore[arg-type]
     assert api.calls == []
 
 
