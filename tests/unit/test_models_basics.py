@@ -129,6 +129,13 @@ def test_literal_parameters_take_only_their_choices(api: MockPodio) -> None:
     assert api.calls == []
 
 
+def test_a_text_is_not_a_list_of_ids(api: MockPodio) -> None:
+    """``"12"`` iterates as ``"1", "2"``; it was sent as the single id ``12``."""
+    with pytest.raises(TypeError, match="profile_ids must be an int or a list of ints"):
+        podio.Contact.find_all_by_ids("12")  # type: ignore[arg-type]
+    assert api.calls == []
+
+
 def test_a_list_parameter_does_not_take_a_dict(api: MockPodio) -> None:
     with pytest.raises(TypeError, match="participants must be a list"):
         podio.Conversation.add_participants(1, {"user_id": 2})  # type: ignore[arg-type]
