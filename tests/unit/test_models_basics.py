@@ -150,6 +150,35 @@ def test_file_content_must_be_bytes_or_a_file(api: MockPodio) -> None:
     assert api.calls == []
 
 
+def test_a_broken_schema_argument_is_refused_even_without_fields(api: MockPodio) -> None:
+    with pytest.raises(TypeError, match="an app field definition is a dict"):
+        podio.Item.update(1, {}, schema=[("a", 1)])  # type: ignore[list-item]
+    assert api.calls == []
+
+
+def test_a_given_schema_serves_an_update_without_app_id(api: MockPodio) -> None:
+    """The docstring promised it: `schema` alone converts and checks the values."""
+    schema = [{"field_id": 5, "external_id": "score", "type": "number", "config": {}}]
+    with pytest.raises(podio.FieldValueError, match="score"):
+        podio.Item.update(1, fields={"score": "many"}, schema=schema)
+    assert api.calls == []
+    api.on("PUT", "/item/1", {"revision": 2})
+    podio.Item.update(1, fields={"score": 3}, schema=schema)
+    assert api.last.json == {"fields": {"score": [{"value": "3"}]}}
+
+
+@pytest.mark.parametrize("body", [{"app_id": 1, "fields": ["status"]}, {"app_id": 1}])
+def test_a_broken_app_definition_from_podio_is_an_invalid_response(
+    api: MockPodio, body: dict[str, object]
+) -> None:
+    """A non-object in ``fields`` crashed with AttributeError, a missing list with a bare
+    ValueError; neither created anything."""
+    api.on("GET", "/app/1", body)
+    with pytest.raises(podio.InvalidResponseError, match="app's definition cannot be read"):
+        podio.Item.create(1, fields={"status": 1})
+    assert [call.method for call in api.calls] == ["GET"]
+
+
 def test_equality_is_by_id() -> None:
     assert podio.Space(space_id=1, name="a") == podio.Space({"space_id": 1, "name": "b"})
     assert podio.Space(space_id=1) != podio.Space(space_id=2)

@@ -330,23 +330,30 @@ def _load_schema(
     app_id: int | None, schema: SchemaArg, client: Client | None
 ) -> Generator[RequestOptions, Response, AppSchema | None]:
     """The app's definition: given, cached for this client, or fetched once (one GET)."""
-    if schema is False or app_id is None:
+    if schema is False:
         return None
     if schema is not True:
-        return AppSchema.coerce(schema)
+        return AppSchema.coerce(schema)  # a given definition serves without an app_id too
+    if app_id is None:
+        return None
     resolved = get_client(client)
     cached = schema_cache.get(resolved, app_id)
     if cached is not None:
         return cached
     response = yield RequestOptions("GET", format_path("/app/{app_id}", app_id=app_id))
-    if not isinstance(response.body, Mapping):
-        raise InvalidResponseError(
-            "the app's definition is not a JSON object",
-            response_status=response.status,
-            url=response.url,
-            method=response.method,
-        )
-    return schema_cache.put(resolved, app_id, AppSchema.from_app(response.body))
+    problem = "is not a JSON object"
+    if isinstance(response.body, Mapping):
+        try:
+            return schema_cache.put(resolved, app_id, AppSchema.from_app(response.body))
+        except (TypeError, ValueError) as exc:
+            problem = f"cannot be read: {exc}"
+    raise InvalidResponseError(
+        f"the app's definition {problem}",
+        response_status=response.status,
+        url=response.url,
+        method=response.method,
+        request_id=response.request_id,
+    )
 
 
 def _python_values(fields: Any) -> bool:
@@ -365,6 +372,10 @@ def _convert_fields(
 ) -> Generator[RequestOptions, Response, None]:
     """Turn the body's `fields` from Python values into Podio's write shapes, checked against
     the app's definition (`FieldValueError` before anything is written)."""
+    if not isinstance(schema, bool):
+        given = AppSchema.coerce(schema)  # a broken definition is refused, used or not
+        if given is not None:
+            schema = given
     fields = body.get("fields")
     if fields is None and not creating:
         return
