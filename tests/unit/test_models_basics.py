@@ -49,6 +49,15 @@ def test_unexpected_value_types_are_kept_raw_without_crashing(api: MockPodio) ->
     assert space.as_json() == {"space_id": 7, "created_on": "not a date", "member_count": [1]}
 
 
+def test_a_bad_value_under_both_name_and_alias_is_kept_raw() -> None:
+    """``{"from_": {}, "from": {}}`` failed once under each key and the second failure
+    escaped as pydantic's ValidationError."""
+    data = {"from_": {}, "from": {}, "to": [1]}
+    for diff in (podio.ItemDiff(data), podio.ItemDiff.from_api(data)):
+        assert diff.from_ is None and diff.to == [1]
+        assert diff.as_json() == data
+
+
 def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on(
         "POST",

@@ -150,16 +150,39 @@ class Model(BaseModel):
         except ValidationError as exc:
             if not isinstance(data, Mapping):
                 raise
-            bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
+            error = exc
+        # Set the keys that failed aside and validate the rest again, until it fits: a key
+        # given both by name and by alias (``from_`` and ``from``) fails once under each.
+        kept = dict(data)
+        set_aside: dict[Any, Any] = {}
+        while True:
+            bad = cls._failing_keys(error, kept)
             if not bad:
-                raise
-            instance = handler({key: value for key, value in data.items() if key not in bad})
+                raise error
+            for key in bad:
+                set_aside[key] = kept.pop(key)
+            try:
+                instance = handler(kept)
+            except ValidationError as again:
+                error = again
+                continue
             extra = instance.__pydantic_extra__
             if extra is not None:
-                for key in bad:
-                    if key in data:
-                        extra[str(key)] = data[key]
+                for key, value in set_aside.items():
+                    extra[str(key)] = value
             return instance
+
+    @classmethod
+    def _failing_keys(cls, error: ValidationError, data: Mapping[Any, Any]) -> set[Any]:
+        """The keys of `data` behind `error`, a field's name and alias alike."""
+        names: set[Any] = set()
+        for detail in error.errors():
+            if detail["loc"]:
+                names.add(detail["loc"][0])
+        for name, info in cls.model_fields.items():
+            if name in names or info.alias in names:
+                names.update({name, info.alias} - {None})
+        return {key for key in data if key in names}
 
     # -- construction from answers -------------------------------------------------------------
 
