@@ -58,6 +58,22 @@ def test_a_bad_value_under_both_name_and_alias_is_kept_raw() -> None:
         assert diff.as_json() == data
 
 
+def test_values_json_cannot_hold_are_a_value_error_of_as_json_only() -> None:
+    """as_json() raised pydantic's PydanticSerializationError (or UnicodeDecodeError), and
+    == between id-less models raised it too, since it compared as_json()."""
+    deep: list[object] = []
+    for _ in range(400):
+        deep = [deep]
+    for value in (object(), b"\xff", deep):
+        model = podio.Space(name="S", extra=value)
+        with pytest.raises(ValueError, match="Space cannot be written as JSON") as caught:
+            model.as_json()
+        assert type(caught.value) is ValueError
+        assert model == model
+        assert model != podio.Space(name="S", extra=1)
+        assert "name='S'" in repr(model)
+
+
 def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on(
         "POST",

@@ -263,7 +263,10 @@ class Model(BaseModel):
             return bool(self._id_field == other._id_field and mine == theirs)
         if type(self) is not type(other):
             return False
-        return self.as_json() == other.as_json()
+        # Python values, not as_json(): comparing must work for values JSON cannot hold.
+        return self.model_dump(by_alias=True, exclude_unset=True) == other.model_dump(
+            by_alias=True, exclude_unset=True
+        )
 
     def __hash__(self) -> int:
         if self.id is not None:
@@ -278,8 +281,16 @@ class Model(BaseModel):
         By default it holds the keys that were given or received (unknown keys included, with
         their values as Podio sent them); ``formatted=True`` adds every known attribute, unset
         ones as ``None``, like the gem's ``as_json(formatted: true)``.
+
+        Raises `ValueError` when an attribute holds a value JSON cannot express: an object
+        given to the constructor, bytes that are not UTF-8, nesting deeper than the
+        serializer goes (what pydantic raises for these is a ValueError too, with its own
+        class and wording).
         """
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=not formatted)
+        try:
+            return self.model_dump(mode="json", by_alias=True, exclude_unset=not formatted)
+        except ValueError as exc:
+            raise ValueError(f"{type(self).__name__} cannot be written as JSON: {exc}") from None
 
     # -- errors of instance operations ------------------------------------------------------------
 
