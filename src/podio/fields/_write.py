@@ -113,7 +113,8 @@ def write_value(
     writer = _WRITERS.get(ftype)
     elements = _split(value, target)
     if writer is None:
-        return [to_jsonable(element) for element in elements]
+        why = f"to a field of type {ftype!r}, which this library cannot check"
+        return [_as_given(element, target, why) for element in elements]
     out: list[Any] = []
     for element in elements:
         converted = writer(element, target)
@@ -591,12 +592,17 @@ def _untyped_element(element: Any, target: _Target) -> Any:
     for attribute, ftype in (("item_id", "app"), ("profile_id", "contact"), ("file_id", "file")):
         if not isinstance(element, Mapping) and hasattr(element, attribute):
             return _WRITERS[ftype](element, _Target(target.name, ftype, None))
+    return _as_given(element, target, "without knowing the field's type")
+
+
+def _as_given(element: Any, target: _Target, why: str) -> Any:
+    """`element` as JSON, for a field no writer checks; FieldValueError when it has none."""
     try:
         return to_jsonable(element)
     except TypeError:
-        raise target.error(
-            element, f"cannot send a {type(element).__name__} without knowing the field's type"
-        ) from None
+        raise target.error(element, f"cannot send a {type(element).__name__} {why}") from None
+    except RecursionError:
+        raise target.error(element, "is nested too deeply to send") from None
 
 
 # -- whole payloads ---------------------------------------------------------------------------
