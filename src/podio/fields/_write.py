@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from .._serialization import UTC, format_date, to_jsonable
@@ -35,6 +35,7 @@ from ._values import (
     Money,
     ProfileRef,
     TypedValue,
+    exact_context,
     to_decimal,
 )
 
@@ -749,7 +750,8 @@ def _canon(ftype: str | None, element: Any) -> str:
     elif isinstance(element, Mapping) and ftype in ("number", "money"):
         element = dict(element)
         with contextlib.suppress(TypeError, ValueError):
-            element["value"] = format(to_decimal(str(element.get("value"))).normalize(), "f")
+            number = to_decimal(str(element.get("value")))
+            element["value"] = format(number.normalize(exact_context(number)), "f")
     elif not isinstance(element, Mapping):
         element = {"value": element}
     return json.dumps(to_jsonable(element), sort_keys=True)
@@ -831,7 +833,8 @@ def expected_read_values(
 
 
 def _four(value: Any) -> str:
-    return format(to_decimal(str(value)).quantize(_FOUR_PLACES, rounding=ROUND_HALF_UP), "f")
+    number = to_decimal(str(value))
+    return format(number.quantize(_FOUR_PLACES, context=exact_context(number, 4)), "f")
 
 
 def _read_shape(field: SchemaField, element: Any, tz: _dt.tzinfo | None) -> Any:
