@@ -74,6 +74,13 @@ def test_values_json_cannot_hold_are_a_value_error_of_as_json_only() -> None:
         assert "name='S'" in repr(model)
 
 
+def test_repr_shows_keys_that_name_pydantic_attributes_as_given() -> None:
+    """repr read attributes with getattr: a key "model_fields" reached pydantic's
+    deprecated class attribute and raised its deprecation warning."""
+    model = podio.Space({"model_fields": None, "model_config": 1})
+    assert repr(model) == "<Space model_config=1, model_fields=None>"
+
+
 def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on(
         "POST",

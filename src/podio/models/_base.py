@@ -330,7 +330,7 @@ class Model(BaseModel):
             for key in sorted(self.model_fields_set):
                 if key in _SECRET_KEYS or key == self._id_field:
                     continue
-                value = getattr(self, key, None)
+                value = self._attribute(key)  # not getattr: a key may be "model_fields"
                 if isinstance(value, (str, int, float, bool)) or value is None:
                     yield key, value
                     shown += 1
