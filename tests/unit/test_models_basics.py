@@ -81,6 +81,17 @@ def test_repr_shows_keys_that_name_pydantic_attributes_as_given() -> None:
     assert repr(model) == "<Space model_config=1, model_fields=None>"
 
 
+@pytest.mark.parametrize("cls", [podio.ByLine, podio.Activity, podio.Search])
+def test_an_id_podio_sent_as_a_list_does_not_make_the_model_unhashable(
+    cls: type[podio.Model],
+) -> None:
+    """``{"type": None, "id": []}`` made hash(Activity) raise TypeError (unhashable list)."""
+    key = cls._id_field or "id"
+    first, second = cls({key: [1], "type": "user"}), cls({key: [1], "type": "user"})
+    assert first == second and hash(first) == hash(second)
+    assert len({first, second, cls({key: 2})}) == 2
+
+
 def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on(
         "POST",

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .._client import Client
     from .._response import Response
 
-__all__ = ["Date", "DateTime", "Descriptor", "Model", "Time"]
+__all__ = ["Date", "DateTime", "Descriptor", "Model", "Time", "identity_hash"]
 
 
 class Descriptor:
@@ -114,6 +114,18 @@ _SECRET_KEYS = frozenset(
     }
 )
 _LABEL_KEYS = ("title", "name", "text", "label", "value", "subject", "mail", "url")
+
+
+def identity_hash(kind: Any, *identity: Any) -> int:
+    """The hash of an instance identified by `identity` (its id, maybe with a type).
+
+    An id Podio sent as a list or an object (a value lenient parsing kept raw) cannot be
+    hashed; such instances hash by `kind` alone, which keeps equal instances' hashes equal.
+    """
+    try:
+        return hash((kind, *identity))
+    except TypeError:
+        return hash(kind)
 
 
 class Model(BaseModel):
@@ -270,7 +282,7 @@ class Model(BaseModel):
 
     def __hash__(self) -> int:
         if self.id is not None:
-            return hash((self._id_field, self.id))
+            return identity_hash(self._id_field, self.id)
         return object.__hash__(self)
 
     # -- JSON ------------------------------------------------------------------------------------
