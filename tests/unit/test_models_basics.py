@@ -92,6 +92,28 @@ def test_an_id_podio_sent_as_a_list_does_not_make_the_model_unhashable(
     assert len({first, second, cls({key: 2})}) == 2
 
 
+def test_answers_taken_into_an_instance_are_typed_and_never_set_as_attributes(
+    api: MockPodio,
+) -> None:
+    """Instance operations copied the answer's keys with setattr: ``__class__`` raised
+    TypeError, and a wrong-typed value landed in a typed attribute."""
+    api.on(
+        "POST",
+        "/org/",
+        {"org_id": "not an id", "url": "https://podio.com/o", "__class__": 1},
+    )
+    org = podio.Organization(name="Acme")
+    assert org.create() is True
+    assert org.org_id is None and org.url == "https://podio.com/o"
+    assert type(org) is podio.Organization
+    api.on("POST", "/item/app/1/", {"item_id": 5, "__class__": 1, "model_fields": 2})
+    api.on("GET", "/app/1", {"app_id": 1, "fields": []})
+    item = podio.Item({"app_id": 1})
+    assert item.create() is True
+    assert item.item_id == 5 and type(item) is podio.Item
+    assert item.as_json()["model_fields"] == 2
+
+
 def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on(
         "POST",

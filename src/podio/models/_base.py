@@ -16,7 +16,7 @@ A model is a pydantic model that
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import (
@@ -236,6 +236,37 @@ class Model(BaseModel):
             exc.method = response.method
             exc.request_id = response.request_id
             raise
+
+    # -- taking in answers about this instance -------------------------------------------------
+
+    def _take_answer(self, data: Any, keys: Collection[str] | None = None) -> None:
+        """Take in what Podio answered about this instance: the `keys` of `data` (all by
+        default), typed as `from_api` types them. Not a JSON object: nothing changes."""
+        if not isinstance(data, Mapping):
+            return
+        picked = data if keys is None else {k: v for k, v in data.items() if k in keys}
+        self._copy_from(type(self).from_api(picked))
+
+    def _copy_from(self, other: Model) -> None:
+        """Take `other`'s attributes and extra keys into this instance.
+
+        Extra keys go into the extra dict, never through ``setattr``: a key Podio sends may
+        be ``__class__`` or ``model_fields``. An extra key naming a declared attribute (a
+        value of the wrong type) leaves that attribute ``None``, as `from_api` does.
+        """
+        fields = type(self).model_fields
+        aliases = {info.alias: name for name, info in fields.items() if info.alias}
+        for name in other.model_fields_set:
+            if name in fields:
+                setattr(self, name, getattr(other, name))
+        extra = self.__pydantic_extra__
+        for key, value in (other.__pydantic_extra__ or {}).items():
+            declared = aliases.get(key, key)
+            if declared in fields:
+                setattr(self, declared, None)
+            if extra is not None:
+                extra[key] = value
+                self.__pydantic_fields_set__.add(key)
 
     # -- identity ----------------------------------------------------------------------------
 

@@ -528,10 +528,7 @@ def _update_self(
         body["revision"] = self.revision
 
     def take(response: Response) -> None:
-        if isinstance(response.body, Mapping):
-            for key in ("revision", "title"):
-                if key in response.body:
-                    setattr(self, key, response.body[key])
+        self._take_answer(response.body, ("revision", "title"))
         self._changes.clear()
         if isinstance(given, Mapping):
             (self.__pydantic_extra__ or {}).pop("fields", None)
@@ -662,13 +659,7 @@ class Item(Model):
 
     def _take(self, body: Any) -> None:
         """Take Podio's answer about this item into it (every key Podio sent)."""
-        if not isinstance(body, Mapping):
-            return
-        answer = type(self).from_api(body)
-        for name in answer.model_fields_set:
-            setattr(self, name, getattr(answer, name))
-        for key, value in (answer.__pydantic_extra__ or {}).items():
-            setattr(self, key, value)
+        self._take_answer(body)
 
     # -- typed field values -----------------------------------------------------------------
 
