@@ -356,6 +356,16 @@ def _load_schema(
     )
 
 
+def _field_json(field: ItemField) -> dict[str, Any]:
+    """A field as JSON, or as Python values when JSON cannot hold what Podio sent (nesting
+    past the serializer's depth): reading an item must not fail on it, and saving one whose
+    changed field cannot be sent fails in `dumps` with a ValueError."""
+    try:
+        return field.as_json()
+    except ValueError:
+        return field.model_dump(by_alias=True, exclude_unset=True)
+
+
 def _python_values(fields: Any) -> bool:
     """Field values given as a mapping are converted; `ItemField` lists are sent as they are
     (`_item_body` has put them in Podio's form already, tagged by `_RawFields`)."""
@@ -681,7 +691,7 @@ class Item(Model):
     def _raw_fields(self, *, original: bool = False) -> list[dict[str, Any]]:
         if original and "fields" in self._original:
             return list(self._original["fields"])
-        return [field.as_json() for field in self.fields or []]
+        return [_field_json(field) for field in self.fields or []]
 
     def _item_schema(self) -> AppSchema | None:
         """What this item tells of its app's fields (only those that have values)."""

@@ -570,3 +570,15 @@ def test_results_remember_their_client(mock_podio: MockPodio) -> None:
     mock_podio.on("DELETE", "/item/42", status=204)
     assert found.destroy() is True  # no default client: the one that fetched it is used
     assert_result(found, podio.Item(ITEM))
+
+
+def test_an_item_with_fields_nested_past_the_json_depth_is_still_read(api: MockPodio) -> None:
+    """Item.from_api noted its fields as JSON and raised ValueError when a value was nested
+    past the serializer's depth (258 levels)."""
+    deep: Any = "leaf"
+    for _ in range(300):
+        deep = [deep]
+    api.on("GET", "/item/1", {"item_id": 1, "fields": [{"field_id": 4, "values": [deep]}]})
+    item = podio.Item.find(1)
+    assert item.item_id == 1 and item.fields is not None
+    assert item.fields[0].field_id == 4
