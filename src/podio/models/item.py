@@ -450,9 +450,19 @@ def _create_self(
     body = self._write_body()
     if self._changes:
         # Values of `fields` entries (in Podio's write form, which the conversion accepts too)
-        # and Python values set with item[key] = value go through one conversion.
-        body["fields"] = {**(body.get("fields") or {}), **self._changes}
-    yield from _convert_fields(body, app_id, self._schema_arg(), client, creating=True)
+        # and Python values set with item[key] = value go through one conversion. A value set
+        # with item[key] also shows in `fields` (under its field_id) once the app's definition
+        # is known: the Python value is the one to send, once.
+        written = dict(body.get("fields") or {})
+        for entry in self.fields or []:
+            if entry.field_id in self._changes or entry.external_id in self._changes:
+                written.pop(str(entry.field_id), None)
+                written.pop(str(entry.external_id), None)
+        body["fields"] = {**written, **self._changes}
+    # The schema comes through the client the call uses: the item's own when none is given.
+    yield from _convert_fields(
+        body, app_id, self._schema_arg(), client or self._client, creating=True
+    )
 
     def take(response: Response) -> None:
         self._take(response.body)
@@ -524,7 +534,7 @@ def _update_self(
     known = self._item_schema()
     fields_body: dict[str, Any] = {}
     if python:
-        loaded = yield from _load_schema(self.app_id, self._schema_arg(), client)
+        loaded = yield from _load_schema(self.app_id, self._schema_arg(), client or self._client)
         known = loaded if loaded is not None else known
         fields_body.update(changed_fields(self._raw_fields(original=True), python, known))
     fields_body.update(self._edited_fields(known, skip=python))
