@@ -114,6 +114,14 @@ def test_answers_taken_into_an_instance_are_typed_and_never_set_as_attributes(
     assert item.as_json()["model_fields"] == 2
 
 
+@pytest.mark.parametrize("cls", [podio.ApplicationEmail, podio.ByLine, podio.Search])
+def test_a_model_equals_itself_even_with_a_nan_id(cls: type[podio.Model]) -> None:
+    """NaN equals nothing, so a model whose id Podio sent as NaN was unequal to itself."""
+    model = cls({cls._id_field or "id": float("nan"), "type": "user"})
+    assert model == model
+    assert model != cls({cls._id_field or "id": float("nan"), "type": "user"})
+
+
 def test_instance_create_returns_false_and_keeps_the_error(api: MockPodio) -> None:
     api.on(
         "POST",

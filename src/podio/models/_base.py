@@ -301,6 +301,8 @@ class Model(BaseModel):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Model):
             return NotImplemented
+        if other is self:
+            return True  # even when Podio sent NaN as the id, which equals nothing
         mine, theirs = self.id, other.id
         if mine is not None and theirs is not None:
             return bool(self._id_field == other._id_field and mine == theirs)

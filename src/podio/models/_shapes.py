@@ -77,6 +77,8 @@ class ByReference:
         return None if ref_id is None else (getattr(self, "type", None), ref_id)
 
     def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
         mine = self._reference()
         theirs = other._reference() if isinstance(other, ByReference) else None
         if mine is not None and theirs is not None:

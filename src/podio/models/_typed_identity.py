@@ -15,6 +15,8 @@ class TypedIdentity:
     """
 
     def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
         mine: Any = getattr(self, "id", None)
         if isinstance(other, TypedIdentity) and mine is not None:
             theirs: Any = getattr(other, "id", None)
