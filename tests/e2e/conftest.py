@@ -84,3 +84,13 @@ def emulator_process(*arguments: str) -> Iterator[EmulatorHandle]:
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def process_emulator() -> Iterator[EmulatorHandle]:
+    """One emulator in its own process for the volume and concurrency tests, without rate
+    limits (the volume is the point there); reset it before use."""
+    with emulator_process(
+        "--rate-limit", "1000000000", "--heavy-rate-limit", "1000000000"
+    ) as handle:
+        yield handle
