@@ -1,13 +1,35 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import podio
 from podio._context import _current
 
 from .mock_api import MockPodio
+
+# Property tests in CI: the same examples on every run (derandomized, nothing stored between
+# runs), a hundred per test, and a deadline per example so a slow path shows up as a failure.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    max_examples=100,
+    deadline=timedelta(seconds=1),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# Hunting locally: HYPOTHESIS_PROFILE=long pytest tests/fuzz (random, remembered failures).
+settings.register_profile(
+    "long",
+    max_examples=5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

@@ -67,17 +67,25 @@ TokenCallback = Callable[[OAuthToken], None]
 def format_path(template: str, /, **params: Any) -> str:
     """Fill a path template, percent-encoding every parameter.
 
-    Ids are checked here, once, for every call: an empty or missing value raises
-    `ValueError` and a value of the wrong type raises `TypeError`, before any request is
-    sent. Encoding everything (``/`` included) means a value such as ``"1/../2"`` can never
-    reach another path. Commas stay as they are: Podio takes lists of ids as ``1,2,3``.
+    Ids are checked here, once, for every call: an empty or missing value (blank text
+    included) raises `ValueError` and a value of the wrong type raises `TypeError`, before
+    any request is sent. Encoding everything (``/`` included) means a value such as
+    ``"1/../2"`` can never reach another path; ``"."`` and ``".."`` are refused outright,
+    since HTTP clients and servers resolve them as dot-segments even when they fill a whole
+    segment (``/item/app/1/external_id/..`` is ``/item/app/1/``). Commas stay as they are:
+    Podio takes lists of ids as ``1,2,3``.
     """
+    encoded: dict[str, str] = {}
     for name, value in params.items():
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             raise ValueError(f"{name} must not be empty")
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise TypeError(f"{name} must be an int or a str, not {type(value).__name__}")
-    encoded = {name: quote(str(value), safe=",") for name, value in params.items()}
+        if value in (".", ".."):
+            raise ValueError(f"{name} cannot be {value!r}: it would name another path")
+        # int(...) first: an int subclass (an IntEnum on Python 3.10) may print as its name.
+        text = str(int(value)) if isinstance(value, int) else value
+        encoded[name] = quote(text, safe=",")
     try:
         return template.format(**encoded)
     except KeyError as exc:
@@ -146,8 +154,18 @@ class RequestOptions:
                     f"a JSON body must be a dict or a list, not {type(self.json).__name__}"
                 )
             dumps(self.json)  # fail now, not halfway through a retry loop
+        if self.params:
+            _check_params(self.params)
         if self.files:
             for name, spec in self.files.items():
+                content: Any = spec[1] if isinstance(spec, tuple) else spec
+                if not isinstance(content, (bytes, bytearray)) and not callable(
+                    getattr(content, "read", None)
+                ):
+                    raise TypeError(
+                        f"file {name!r} must be bytes or a binary file object, "
+                        f"not {type(content).__name__}"
+                    )
                 handle = _file_handle(spec)
                 if handle is not None and handle.seekable():
                     self._file_positions[name] = handle.tell()
@@ -1148,6 +1166,26 @@ def _coerce_timeout(value: TimeoutTypes | NotGiven) -> httpx.Timeout:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise ValueError("timeout must be a positive number of seconds or an httpx.Timeout")
     return httpx.Timeout(float(value))
+
+
+_QUERY_SCALARS = (str, int, float)
+
+
+def _check_params(params: QueryParams) -> None:
+    """Refuse query values httpx would send as their ``repr`` (``<object object at ...>``)."""
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict, not {type(params).__name__}")
+    for key, value in params.items():
+        if not isinstance(key, str):
+            raise TypeError(f"query parameter names must be str, not {type(key).__name__}")
+        if value is None:
+            continue  # left out of the query
+        for one in value if isinstance(value, (list, tuple)) else [value]:
+            if not isinstance(one, _QUERY_SCALARS):
+                raise TypeError(
+                    f"query parameter {key!r} must be a str, an int, a float, a bool or a list "
+                    f"of those, not {type(one).__name__}"
+                )
 
 
 def _encode_params(params: QueryParams) -> dict[str, Any]:

@@ -49,16 +49,29 @@ _SECRET_PATH = re.compile(r"(/ics/[^/?#\s]+/|/mail_verification/)[^/?#\s]+")
 
 
 def redact_url(url: str) -> str:
-    """The URL with secret path segments and secret-looking query values replaced by ``***``."""
+    """The URL with secret path segments and secret-looking query values replaced by ``***``.
+
+    The fragment is read as parameters too: the implicit OAuth flow redirects to
+    ``redirect_uri#access_token=...&refresh_token=...`` (auth.md), and a log line of that
+    redirect (httpcore logs response headers at DEBUG) must not carry the tokens.
+    """
     url = _SECRET_PATH.sub(r"\1***", url)
     parts = urlsplit(url)
-    if not parts.query:
+    if not parts.query and "=" not in parts.fragment:
         return url
+    if parts.query:
+        parts = parts._replace(query=_redact_params(parts.query))
+    if "=" in parts.fragment:
+        parts = parts._replace(fragment=_redact_params(parts.fragment))
+    return urlunsplit(parts)
+
+
+def _redact_params(text: str) -> str:
     pairs = [
         (key, "***" if key.lower() in SECRET_PARAMS else value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        for key, value in parse_qsl(text, keep_blank_values=True)
     ]
-    return urlunsplit(parts._replace(query=urlencode(pairs, safe="*")))
+    return urlencode(pairs, safe="*")
 
 
 _BEARER = re.compile(r"(OAuth2|Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
@@ -85,9 +98,24 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+#: Loggers whose lines go through the redaction. A logger's filters see only the records
+#: logged on that very logger, not those of its children, and httpcore logs on one child per
+#: protocol (its DEBUG lines hold response headers, such as a redirect's Location).
+REDACTED_LOGGERS = (
+    "podio",
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+
+
 def install_redaction() -> None:
-    """Put the redacting filter on the podio and httpx loggers (once)."""
-    for name in ("podio", "httpx", "httpcore"):
+    """Put the redacting filter on the podio, httpx and httpcore loggers (once)."""
+    for name in REDACTED_LOGGERS:
         target = logging.getLogger(name)
         if not any(isinstance(existing, RedactingFilter) for existing in target.filters):
             target.addFilter(RedactingFilter())

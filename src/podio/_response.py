@@ -74,7 +74,7 @@ class Response:
         """The parsed JSON body; raises `InvalidResponseError` if the answer was not JSON."""
         if isinstance(self.body, (bytes, bytearray)):
             try:
-                return json.loads(self.body)
+                return _loads(self.body)
             except ValueError as exc:
                 raise InvalidResponseError(
                     "Podio's answer is not JSON",
@@ -155,7 +155,7 @@ def decode_body(raw: httpx.Response, *, url: str, method: str, decode: bool = Tr
     if not looks_json:
         return content
     try:
-        return json.loads(content)
+        return _loads(content)
     except ValueError as exc:
         raise InvalidResponseError(
             "Podio's answer claims to be JSON but does not parse",
@@ -165,3 +165,15 @@ def decode_body(raw: httpx.Response, *, url: str, method: str, decode: bool = Tr
             method=method,
             request_id=raw.headers.get("x-podio-request-id"),
         ) from exc
+
+
+def _loads(content: bytes | bytearray) -> Any:
+    """`json.loads`, with nesting too deep for the parser reported as the ValueError it is.
+
+    The standard parser recurses once per level and raises RecursionError for a body such as
+    ``[[[[...`` a few thousand levels deep, which no Podio answer is.
+    """
+    try:
+        return json.loads(content)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to parse") from None

@@ -6,7 +6,8 @@ answers 420 (limits.md). A call is repeated only when repeating it cannot do har
 * reads and updates (GET, PUT, DELETE, and POSTs that only read, such as filter or search) are
   repeated after any connection failure and after 500, 502, 503 and 504;
 * other POSTs (creations, actions) are repeated only when the request surely never reached
-  Podio: the connection could not be made. A creation is never sent twice by the client;
+  Podio: the connection could not be made, or no pooled connection came free in time. A
+  creation is never sent twice by the client;
 * a 420 is always safe to repeat, since Podio refused the call before doing anything: the
   client waits as long as Podio asked (``Retry-After`` if ever sent, else the "wait N
   seconds" hint) when that wait is acceptable.
@@ -81,7 +82,10 @@ class RetryPolicy:
         """Seconds to wait before repeating after `exc`, or ``None`` to give up."""
         if attempt >= self.max_retries:
             return None
-        never_reached = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
+        # httpx raises PoolTimeout before a byte of the request is written.
+        never_reached = isinstance(
+            exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+        )
         if never_reached or idempotent:
             return self.backoff(attempt)
         return None

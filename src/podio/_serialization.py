@@ -105,5 +105,20 @@ def to_jsonable(value: Any) -> Any:
 
 
 def dumps(value: Any) -> bytes:
-    """Encode a request body as compact UTF-8 JSON."""
-    return json.dumps(to_jsonable(value), separators=(",", ":"), ensure_ascii=False).encode()
+    """Encode a request body as compact UTF-8 JSON.
+
+    Raises `TypeError` for a value of a type JSON cannot hold and `ValueError` for NaN or an
+    infinity (Python would write ``NaN``, which is not JSON and which Podio cannot read), for
+    text that is not valid Unicode, and for nesting too deep to encode.
+    """
+    try:
+        text = json.dumps(
+            to_jsonable(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+        return text.encode()
+    except RecursionError:
+        raise ValueError("the JSON body is nested too deeply to send") from None
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"the JSON body holds text that is not valid Unicode: {exc}") from None
+    except ValueError:
+        raise ValueError("the JSON body holds NaN or an infinity, which JSON cannot hold") from None

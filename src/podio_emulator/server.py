@@ -7,11 +7,15 @@
 `running()` starts uvicorn on a free loopback port in a background thread and yields an
 `EmulatorHandle`; the handle's control helpers speak the control API over HTTP, so
 `EmulatorHandle.connect(base_url)` drives an emulator started elsewhere the same way.
+`running_process()` runs ``podio-emulator serve`` in a process of its own instead.
 """
 
 from __future__ import annotations
 
+import re
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +36,7 @@ __all__ = [
     "EmulatorHandle",
     "bind_socket",
     "running",
+    "running_process",
     "uvicorn_config",
 ]
 
@@ -310,3 +315,36 @@ def running(config: EmulatorConfig | None = None, **overrides: Any) -> Iterator[
         thread.join(10)
         sock.close()
         emulator.close()
+
+
+@contextmanager
+def running_process(*arguments: str) -> Iterator[EmulatorHandle]:
+    """``podio-emulator serve`` on a free port in a process of its own, as users run it.
+
+    `arguments` are more ``serve`` options (``"--rate-limit", "1000000"``). Client and server
+    then do not share one interpreter lock, so volume tests and benchmarks run at the speed
+    of two cores instead of one. The handle speaks the control API over HTTP; the process
+    ends with the block.
+    """
+    command = [sys.executable, "-m", "podio_emulator", "serve", "--port", "0"]
+    command += ["--log-level", "warning", *arguments]
+    process = subprocess.Popen(  # noqa: S603 (our own module, arguments from the caller)
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        match = re.search(r"(http://\S+)", first)
+        if match is None:
+            raise RuntimeError(f"the emulator did not start: {first!r}")
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # drain the rest
+        handle = EmulatorHandle.connect(match.group(1))
+        try:
+            yield handle
+        finally:
+            handle.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import re
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +10,7 @@ import pytest
 
 import podio
 from podio.fields import schema_cache
-from podio_emulator import EmulatorHandle
+from podio_emulator import EmulatorHandle, running_process
 
 
 @pytest.fixture
@@ -57,35 +52,14 @@ def client(make_client: Callable[..., podio.Client], user: tuple[str, str]) -> p
     return signed_in
 
 
-@contextlib.contextmanager
-def emulator_process(*arguments: str) -> Iterator[EmulatorHandle]:
-    """`podio-emulator serve` in a process of its own, as users run it.
-
-    Client and server then do not share one interpreter lock, so volume tests run at the
-    speed of two cores instead of one.
-    """
-    command = [sys.executable, "-m", "podio_emulator", "serve", "--port", "0"]
-    command += ["--log-level", "warning", *arguments]
-    process = subprocess.Popen(  # noqa: S603 (our own module, fixed arguments)
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    try:
-        assert process.stdout is not None
-        first = process.stdout.readline()
-        match = re.search(r"(http://\S+)", first)
-        if match is None:
-            raise RuntimeError(f"the emulator did not start: {first!r}")
-        threading.Thread(target=process.stdout.read, daemon=True).start()  # drain the rest
-        handle = EmulatorHandle.connect(match.group(1))
-        try:
-            yield handle
-        finally:
-            handle.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
+@pytest.fixture(scope="session")
+def process_emulator() -> Iterator[EmulatorHandle]:
+    """One emulator in its own process for the volume and concurrency tests, without rate
+    limits (the volume is the point there); reset it before use."""
+    with running_process(
+        "--rate-limit", "1000000000", "--heavy-rate-limit", "1000000000"
+    ) as handle:
+        yield handle
 
 
 @dataclass

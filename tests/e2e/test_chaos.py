@@ -17,24 +17,14 @@ import pytest
 import podio
 from podio_emulator import EmulatorHandle
 
-from .conftest import emulator_process
-
 FAULTS: dict[str, Any] = {"rate": 0.08, "statuses": [500, 502, 503, 420], "drop": 0.02}
 
 
-@pytest.fixture(scope="module")
-def chaos_emulator() -> Iterator[EmulatorHandle]:
-    with emulator_process(
-        "--rate-limit", "1000000000", "--heavy-rate-limit", "1000000000"
-    ) as handle:
-        yield handle
-
-
 @pytest.fixture
-def chaos(chaos_emulator: EmulatorHandle) -> Iterator[EmulatorHandle]:
-    chaos_emulator.reset()
-    yield chaos_emulator
-    chaos_emulator.clear_faults()
+def chaos(process_emulator: EmulatorHandle) -> Iterator[EmulatorHandle]:
+    process_emulator.reset()
+    yield process_emulator
+    process_emulator.clear_faults()
 
 
 @pytest.fixture

@@ -69,7 +69,8 @@ def test_verification_handshake(
         flush(podio_emulator.control)
         new_code = rec.of_type("hook.verify")[-1]["code"]
         assert new_code != code
-        assert error(api.post(f"/hook/{hook_id}/verify/validate", json={"code": code}), 400)
+        stale = error(api.post(f"/hook/{hook_id}/verify/validate", json={"code": code}), 400)
+        assert code not in stale["error_description"]  # a spent code is still not repeated
         ok(api.post(f"/hook/{hook_id}/verify/validate", json={"code": new_code}), 204)
         assert ok(api.get(f"/hook/app/{app_id}/"))[0]["status"] == "active"
         assert [d["payload"]["code"] for d in _deliveries(podio_emulator)] == ["***", "***"]

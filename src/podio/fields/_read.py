@@ -13,7 +13,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from .._errors import InvalidResponseError
@@ -29,6 +29,7 @@ from ._values import (
     Money,
     ProfileRef,
     TypedValue,
+    exact_context,
     to_decimal,
 )
 
@@ -343,9 +344,9 @@ def format_duration(value: _dt.timedelta, units: Sequence[str] | None = None) ->
 def _format_number(value: Decimal, settings: Mapping[str, Any]) -> str:
     decimals = settings.get("decimals")
     if isinstance(decimals, int) and not isinstance(decimals, bool) and 0 <= decimals <= 20:
-        return format(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), "f")
-    normalized = value.normalize()
-    return format(normalized, "f")
+        exact = exact_context(value, decimals)
+        return format(value.quantize(Decimal(1).scaleb(-decimals), context=exact), "f")
+    return format(value.normalize(exact_context(value)), "f")
 
 
 def humanize(field_type: str, values: Sequence[Any], settings: Mapping[str, Any] | None) -> str:

@@ -200,7 +200,21 @@ class AppSchema:
         item_name: str | None = None,
         complete: bool = True,
     ) -> None:
-        parsed = [f if isinstance(f, SchemaField) else SchemaField.from_api(f) for f in fields]
+        if isinstance(fields, (str, bytes, Mapping)) or not isinstance(fields, Sequence):
+            raise TypeError(
+                f"an app's fields are a list of field definitions, not {type(fields).__name__}"
+            )
+        parsed: list[SchemaField] = []
+        for entry in fields:
+            if isinstance(entry, SchemaField):
+                parsed.append(entry)
+            elif isinstance(entry, Mapping):
+                parsed.append(SchemaField.from_api(entry))
+            else:
+                raise TypeError(
+                    f"an app field definition is a dict (GET /app/{{app_id}} fields[]), "
+                    f"not {type(entry).__name__}"
+                )
         self.fields: tuple[SchemaField, ...] = tuple(
             f for f in parsed if f.status in (None, "active")
         )
@@ -244,7 +258,11 @@ class AppSchema:
     def coerce(
         cls, value: AppSchema | Mapping[str, Any] | Sequence[Mapping[str, Any]] | None
     ) -> AppSchema | None:
-        """Accept a schema, an app body or a list of app field dicts (None stays None)."""
+        """Accept a schema, an app body or a list of app field dicts (None stays None).
+
+        Raises `TypeError` for anything else and `ValueError` for an app body without its
+        ``fields`` list.
+        """
         if value is None or isinstance(value, AppSchema):
             return value
         if isinstance(value, Mapping):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 from .._serialization import UTC
@@ -31,6 +31,7 @@ __all__ = [
     "Money",
     "ProfileRef",
     "TypedValue",
+    "exact_context",
     "format_amount",
     "to_decimal",
 ]
@@ -60,6 +61,17 @@ def to_decimal(value: Any) -> Decimal:
     return number
 
 
+def exact_context(value: Decimal, places: int = 0) -> Context:
+    """A decimal context in which `value` normalises or rounds to `places` decimals exactly.
+
+    The default context keeps 28 digits: past that, ``normalize`` silently rounds (two
+    different amounts then compare equal) and ``quantize`` raises `InvalidOperation`.
+    """
+    context = Context(rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    context.prec = max(28, len(value.as_tuple().digits), value.adjusted() + places + 2)
+    return context
+
+
 def format_amount(amount: Decimal) -> str:
     """An amount for people and CSV files: at least two decimals, no trailing zeros beyond.
 
@@ -67,10 +79,10 @@ def format_amount(amount: Decimal) -> str:
     No thousands separator and ``.`` as decimal point, so the text reads the same in every
     locale and parses back with `Decimal`.
     """
-    normalized = amount.normalize()
+    normalized = amount.normalize(exact_context(amount))
     exponent = normalized.as_tuple().exponent
     if isinstance(exponent, int) and exponent >= -2:
-        return format(amount.quantize(_CENTS, rounding=ROUND_HALF_UP), "f")
+        return format(amount.quantize(_CENTS, context=exact_context(amount, 2)), "f")
     return format(normalized, "f")
 
 

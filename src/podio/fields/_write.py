@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from .._serialization import UTC, format_date, to_jsonable
@@ -35,6 +35,7 @@ from ._values import (
     Money,
     ProfileRef,
     TypedValue,
+    exact_context,
     to_decimal,
 )
 
@@ -113,7 +114,8 @@ def write_value(
     writer = _WRITERS.get(ftype)
     elements = _split(value, target)
     if writer is None:
-        return [to_jsonable(element) for element in elements]
+        why = f"to a field of type {ftype!r}, which this library cannot check"
+        return [_as_given(element, target, why) for element in elements]
     out: list[Any] = []
     for element in elements:
         converted = writer(element, target)
@@ -591,12 +593,17 @@ def _untyped_element(element: Any, target: _Target) -> Any:
     for attribute, ftype in (("item_id", "app"), ("profile_id", "contact"), ("file_id", "file")):
         if not isinstance(element, Mapping) and hasattr(element, attribute):
             return _WRITERS[ftype](element, _Target(target.name, ftype, None))
+    return _as_given(element, target, "without knowing the field's type")
+
+
+def _as_given(element: Any, target: _Target, why: str) -> Any:
+    """`element` as JSON, for a field no writer checks; FieldValueError when it has none."""
     try:
         return to_jsonable(element)
     except TypeError:
-        raise target.error(
-            element, f"cannot send a {type(element).__name__} without knowing the field's type"
-        ) from None
+        raise target.error(element, f"cannot send a {type(element).__name__} {why}") from None
+    except RecursionError:
+        raise target.error(element, "is nested too deeply to send") from None
 
 
 # -- whole payloads ---------------------------------------------------------------------------
@@ -743,7 +750,8 @@ def _canon(ftype: str | None, element: Any) -> str:
     elif isinstance(element, Mapping) and ftype in ("number", "money"):
         element = dict(element)
         with contextlib.suppress(TypeError, ValueError):
-            element["value"] = format(to_decimal(str(element.get("value"))).normalize(), "f")
+            number = to_decimal(str(element.get("value")))
+            element["value"] = format(number.normalize(exact_context(number)), "f")
     elif not isinstance(element, Mapping):
         element = {"value": element}
     return json.dumps(to_jsonable(element), sort_keys=True)
@@ -825,7 +833,8 @@ def expected_read_values(
 
 
 def _four(value: Any) -> str:
-    return format(to_decimal(str(value)).quantize(_FOUR_PLACES, rounding=ROUND_HALF_UP), "f")
+    number = to_decimal(str(value))
+    return format(number.quantize(_FOUR_PLACES, context=exact_context(number, 4)), "f")
 
 
 def _read_shape(field: SchemaField, element: Any, tz: _dt.tzinfo | None) -> Any:

@@ -16,7 +16,7 @@ A model is a pydantic model that
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import (
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .._client import Client
     from .._response import Response
 
-__all__ = ["Date", "DateTime", "Descriptor", "Model", "Time"]
+__all__ = ["Date", "DateTime", "Descriptor", "Model", "Time", "identity_hash"]
 
 
 class Descriptor:
@@ -116,6 +116,18 @@ _SECRET_KEYS = frozenset(
 _LABEL_KEYS = ("title", "name", "text", "label", "value", "subject", "mail", "url")
 
 
+def identity_hash(kind: Any, *identity: Any) -> int:
+    """The hash of an instance identified by `identity` (its id, maybe with a type).
+
+    An id Podio sent as a list or an object (a value lenient parsing kept raw) cannot be
+    hashed; such instances hash by `kind` alone, which keeps equal instances' hashes equal.
+    """
+    try:
+        return hash((kind, *identity))
+    except TypeError:
+        return hash(kind)
+
+
 class Model(BaseModel):
     """Base of every Podio model; see the module docstring."""
 
@@ -150,16 +162,39 @@ class Model(BaseModel):
         except ValidationError as exc:
             if not isinstance(data, Mapping):
                 raise
-            bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
+            error = exc
+        # Set the keys that failed aside and validate the rest again, until it fits: a key
+        # given both by name and by alias (``from_`` and ``from``) fails once under each.
+        kept = dict(data)
+        set_aside: dict[Any, Any] = {}
+        while True:
+            bad = cls._failing_keys(error, kept)
             if not bad:
-                raise
-            instance = handler({key: value for key, value in data.items() if key not in bad})
+                raise error
+            for key in bad:
+                set_aside[key] = kept.pop(key)
+            try:
+                instance = handler(kept)
+            except ValidationError as again:
+                error = again
+                continue
             extra = instance.__pydantic_extra__
             if extra is not None:
-                for key in bad:
-                    if key in data:
-                        extra[str(key)] = data[key]
+                for key, value in set_aside.items():
+                    extra[str(key)] = value
             return instance
+
+    @classmethod
+    def _failing_keys(cls, error: ValidationError, data: Mapping[Any, Any]) -> set[Any]:
+        """The keys of `data` behind `error`, a field's name and alias alike."""
+        names: set[Any] = set()
+        for detail in error.errors():
+            if detail["loc"]:
+                names.add(detail["loc"][0])
+        for name, info in cls.model_fields.items():
+            if name in names or info.alias in names:
+                names.update({name, info.alias} - {None})
+        return {key for key in data if key in names}
 
     # -- construction from answers -------------------------------------------------------------
 
@@ -202,6 +237,37 @@ class Model(BaseModel):
             exc.request_id = response.request_id
             raise
 
+    # -- taking in answers about this instance -------------------------------------------------
+
+    def _take_answer(self, data: Any, keys: Collection[str] | None = None) -> None:
+        """Take in what Podio answered about this instance: the `keys` of `data` (all by
+        default), typed as `from_api` types them. Not a JSON object: nothing changes."""
+        if not isinstance(data, Mapping):
+            return
+        picked = data if keys is None else {k: v for k, v in data.items() if k in keys}
+        self._copy_from(type(self).from_api(picked))
+
+    def _copy_from(self, other: Model) -> None:
+        """Take `other`'s attributes and extra keys into this instance.
+
+        Extra keys go into the extra dict, never through ``setattr``: a key Podio sends may
+        be ``__class__`` or ``model_fields``. An extra key naming a declared attribute (a
+        value of the wrong type) leaves that attribute ``None``, as `from_api` does.
+        """
+        fields = type(self).model_fields
+        aliases = {info.alias: name for name, info in fields.items() if info.alias}
+        for name in other.model_fields_set:
+            if name in fields:
+                setattr(self, name, getattr(other, name))
+        extra = self.__pydantic_extra__
+        for key, value in (other.__pydantic_extra__ or {}).items():
+            declared = aliases.get(key, key)
+            if declared in fields:
+                setattr(self, declared, None)
+            if extra is not None:
+                extra[key] = value
+                self.__pydantic_fields_set__.add(key)
+
     # -- identity ----------------------------------------------------------------------------
 
     @property
@@ -235,16 +301,21 @@ class Model(BaseModel):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Model):
             return NotImplemented
+        if other is self:
+            return True  # even when Podio sent NaN as the id, which equals nothing
         mine, theirs = self.id, other.id
         if mine is not None and theirs is not None:
             return bool(self._id_field == other._id_field and mine == theirs)
         if type(self) is not type(other):
             return False
-        return self.as_json() == other.as_json()
+        # Python values, not as_json(): comparing must work for values JSON cannot hold.
+        return self.model_dump(by_alias=True, exclude_unset=True) == other.model_dump(
+            by_alias=True, exclude_unset=True
+        )
 
     def __hash__(self) -> int:
         if self.id is not None:
-            return hash((self._id_field, self.id))
+            return identity_hash(self._id_field, self.id)
         return object.__hash__(self)
 
     # -- JSON ------------------------------------------------------------------------------------
@@ -255,8 +326,16 @@ class Model(BaseModel):
         By default it holds the keys that were given or received (unknown keys included, with
         their values as Podio sent them); ``formatted=True`` adds every known attribute, unset
         ones as ``None``, like the gem's ``as_json(formatted: true)``.
+
+        Raises `ValueError` when an attribute holds a value JSON cannot express: an object
+        given to the constructor, bytes that are not UTF-8, nesting deeper than the
+        serializer goes (what pydantic raises for these is a ValueError too, with its own
+        class and wording).
         """
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=not formatted)
+        try:
+            return self.model_dump(mode="json", by_alias=True, exclude_unset=not formatted)
+        except ValueError as exc:
+            raise ValueError(f"{type(self).__name__} cannot be written as JSON: {exc}") from None
 
     # -- errors of instance operations ------------------------------------------------------------
 
@@ -296,7 +375,7 @@ class Model(BaseModel):
             for key in sorted(self.model_fields_set):
                 if key in _SECRET_KEYS or key == self._id_field:
                     continue
-                value = getattr(self, key, None)
+                value = self._attribute(key)  # not getattr: a key may be "model_fields"
                 if isinstance(value, (str, int, float, bool)) or value is None:
                     yield key, value
                     shown += 1

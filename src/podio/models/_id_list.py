@@ -13,9 +13,12 @@ IdOrIds = int | Iterable[int]
 def id_list(value: IdOrIds, name: str) -> int | str:
     """One id as is, several as ``"1,2,3"``; rejects an empty list and anything but ints.
 
+    Text is refused too, although it iterates: ``"12"`` would otherwise become ids 1 and 2.
     The path helper percent-encodes the commas (``%2C``), which a server decodes before routing.
     """
-    if isinstance(value, (int, str)):
+    if isinstance(value, str) or not isinstance(value, (int, Iterable)):
+        raise TypeError(f"{name} must be an int or a list of ints, not {type(value).__name__}")
+    if isinstance(value, int):
         return value  # the path helper checks single values
     ids = list(value)
     if not ids:

@@ -409,14 +409,28 @@ def _named(runner: Callable[..., Any], operation: _Operation) -> Callable[..., A
     return runner
 
 
-_CHECKS: dict[Callable[..., Any], dict[str, tuple[tuple[type, ...], bool, type | None]]] = {}
+@dataclass(frozen=True)
+class _Check:
+    """What one parameter must be: one of `kinds` (or ``None`` when `optional`), holding
+    `element` values when it is a list, and one of `choices` when the annotation is a
+    ``Literal``."""
+
+    kinds: tuple[type, ...]
+    optional: bool
+    element: type | None = None
+    choices: tuple[Any, ...] | None = None
 
 
-def _checks_for(build: Callable[..., Any]) -> dict[str, tuple[tuple[type, ...], bool, type | None]]:
+_CHECKS: dict[Callable[..., Any], dict[str, _Check]] = {}
+
+
+def _checks_for(build: Callable[..., Any]) -> dict[str, _Check]:
     """What each parameter must be, read from the annotations of a declaration.
 
-    Only plain annotations are checked (ints, strings, floats, bools, mappings, lists of ints
-    or strings, and their optional forms); anything richer is left to the declaration.
+    Plain classes (ints, strings, floats, bools, datetimes, ...), mappings, sequences (with
+    their elements when they are ints or strings), ``Literal`` choices, and their optional
+    forms are checked; a parameter whose annotation holds anything richer (``Any``, an
+    iterable, a file) is left to the declaration.
     """
     cached = _CHECKS.get(build)
     if cached is not None:
@@ -428,7 +442,7 @@ def _checks_for(build: Callable[..., Any]) -> dict[str, tuple[tuple[type, ...], 
 
     module = inspect.getmodule(build)
     namespace = dict(vars(module)) if module else {}
-    checks: dict[str, tuple[tuple[type, ...], bool, type | None]] = {}
+    checks: dict[str, _Check] = {}
     for name, param in list(inspect.signature(build).parameters.items())[1:]:
         annotation = param.annotation
         if isinstance(annotation, str):
@@ -440,28 +454,39 @@ def _checks_for(build: Callable[..., Any]) -> dict[str, tuple[tuple[type, ...], 
         optional = type(None) in options
         kinds: list[type] = []
         element: type | None = None
+        choices: list[Any] | None = []
         for option in options:
             if option is type(None):
                 continue
             origin = typing.get_origin(option)
-            if option in (int, str, bool, float):
-                kinds.append(option)
-            elif option is typing.Any:
+            if origin is typing.Literal:
+                values = typing.get_args(option)
+                kinds.extend(type(value) for value in values)
+                if choices is not None:
+                    choices.extend(values)
+                continue
+            choices = None  # a Literal next to a plain type: any value of the type will do
+            if option is typing.Any:
                 kinds = []
                 break
-            elif origin in (list, AbcSequence) and typing.get_args(option)[:1] in ((int,), (str,)):
-                kinds.append(list)
-                kinds.append(tuple)
-                element = typing.get_args(option)[0]
+            if origin in (list, AbcSequence):
+                kinds.extend((list, tuple))
+                first = typing.get_args(option)[:1]
+                if first in ((int,), (str,)):
+                    element = first[0]
             elif origin in (dict, AbcMapping) or option in (dict, AbcMapping):
                 kinds.append(AbcMapping)
+            elif isinstance(option, type) and origin is None and option is not object:
+                kinds.append(option)
             else:
                 kinds = []
                 break
         if kinds:
             if float in kinds:
                 kinds.append(int)
-            checks[name] = (tuple(kinds), optional, element)
+            checks[name] = _Check(
+                tuple(dict.fromkeys(kinds)), optional, element, tuple(choices) if choices else None
+            )
     _CHECKS[build] = checks
     return checks
 
@@ -473,7 +498,8 @@ def _is_union(annotation: Any, types: Any) -> bool:
 
 
 def _check_arguments(operation: _Operation, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse wrong argument types before anything is sent (TypeError naming the parameter)."""
+    """Refuse wrong arguments before anything is sent: `TypeError` naming the parameter for a
+    value of the wrong type, `ValueError` for a value outside a ``Literal``'s choices."""
     checks = _checks_for(operation.build)
     if not checks:
         return
@@ -485,9 +511,9 @@ def _check_arguments(operation: _Operation, args: tuple[Any, ...], kwargs: dict[
         check = checks.get(name)
         if check is None:
             continue
-        kinds, optional, element = check
+        kinds = check.kinds
         if value is None:
-            if optional:
+            if check.optional:
                 continue
             raise TypeError(f"{operation.name}(): {name} must not be None")
         if isinstance(value, bool) and bool not in kinds:
@@ -496,11 +522,14 @@ def _check_arguments(operation: _Operation, args: tuple[Any, ...], kwargs: dict[
             raise TypeError(
                 f"{operation.name}(): {name} must be {_names(kinds)}, not {type(value).__name__}"
             )
-        if element is not None and isinstance(value, (list, tuple)):
+        if check.choices is not None and value not in check.choices:
+            allowed = ", ".join(repr(choice) for choice in check.choices)
+            raise ValueError(f"{operation.name}(): {name} must be one of {allowed}, not {value!r}")
+        if check.element is not None and isinstance(value, (list, tuple)):
             for entry in value:
-                if isinstance(entry, bool) or not isinstance(entry, element):
+                if isinstance(entry, bool) or not isinstance(entry, check.element):
                     raise TypeError(
-                        f"{operation.name}(): {name} must hold {element.__name__} values, "
+                        f"{operation.name}(): {name} must hold {check.element.__name__} values, "
                         f"not {type(entry).__name__}"
                     )
 

@@ -21,7 +21,7 @@ from pydantic import BeforeValidator, PlainSerializer
 from .._pagination import Collection
 from .._response import Response
 from .._serialization import format_datetime, parse_datetime
-from ._base import Model
+from ._base import Model, identity_hash
 from ._operation import _parse_list, _shape_error
 
 __all__ = [
@@ -77,6 +77,8 @@ class ByReference:
         return None if ref_id is None else (getattr(self, "type", None), ref_id)
 
     def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
         mine = self._reference()
         theirs = other._reference() if isinstance(other, ByReference) else None
         if mine is not None and theirs is not None:
@@ -85,7 +87,7 @@ class ByReference:
 
     def __hash__(self) -> int:
         mine = self._reference()
-        return hash((type(self).__name__, *mine)) if mine is not None else super().__hash__()
+        return identity_hash(type(self).__name__, *mine) if mine is not None else super().__hash__()
 
 
 # --------------------------------------------------------------------------------------------

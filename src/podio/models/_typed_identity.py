@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._base import identity_hash
+
 
 class TypedIdentity:
     """Equal when `type` and `id` both match: item 42 and task 42 are different hits.
@@ -13,6 +15,8 @@ class TypedIdentity:
     """
 
     def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
         mine: Any = getattr(self, "id", None)
         if isinstance(other, TypedIdentity) and mine is not None:
             theirs: Any = getattr(other, "id", None)
@@ -27,5 +31,5 @@ class TypedIdentity:
     def __hash__(self) -> int:
         mine: Any = getattr(self, "id", None)
         if mine is not None:
-            return hash((type(self).__name__, getattr(self, "type", None), mine))
+            return identity_hash(type(self).__name__, getattr(self, "type", None), mine)
         return super().__hash__()

@@ -434,12 +434,7 @@ class Conversation(Model):
         body.setdefault("file_ids", [])
 
         def take(response: Response) -> None:
-            if isinstance(response.body, Mapping):
-                fresh = type(self).from_api(response.body)
-                for key in fresh.model_fields_set:
-                    setattr(self, key, getattr(fresh, key))
-                for key, value in (fresh.model_extra or {}).items():
-                    setattr(self, key, value)
+            self._take_answer(response.body)
 
         return Call(json=body, after=take)
 

@@ -345,23 +345,40 @@ def _load_schema(
     With `revision` (an item's ``app.current_revision``) a cached definition of another
     revision is fetched again: the app changed since it was cached.
     """
-    if schema is False or app_id is None:
+    if schema is False:
         return None
     if schema is not True:
-        return AppSchema.coerce(schema)
+        return AppSchema.coerce(schema)  # a given definition serves without an app_id too
+    if app_id is None:
+        return None
     resolved = get_client(client)
     cached = schema_cache.get(resolved, app_id, revision=revision)
     if cached is not None:
         return cached
     response = yield RequestOptions("GET", format_path("/app/{app_id}", app_id=app_id))
-    if not isinstance(response.body, Mapping):
-        raise InvalidResponseError(
-            "the app's definition is not a JSON object",
-            response_status=response.status,
-            url=response.url,
-            method=response.method,
-        )
-    return schema_cache.put(resolved, app_id, AppSchema.from_app(response.body))
+    problem = "is not a JSON object"
+    if isinstance(response.body, Mapping):
+        try:
+            return schema_cache.put(resolved, app_id, AppSchema.from_app(response.body))
+        except (TypeError, ValueError) as exc:
+            problem = f"cannot be read: {exc}"
+    raise InvalidResponseError(
+        f"the app's definition {problem}",
+        response_status=response.status,
+        url=response.url,
+        method=response.method,
+        request_id=response.request_id,
+    )
+
+
+def _field_json(field: ItemField) -> dict[str, Any]:
+    """A field as JSON, or as Python values when JSON cannot hold what Podio sent (nesting
+    past the serializer's depth): reading an item must not fail on it, and saving one whose
+    changed field cannot be sent fails in `dumps` with a ValueError."""
+    try:
+        return field.as_json()
+    except ValueError:
+        return field.model_dump(by_alias=True, exclude_unset=True)
 
 
 def _python_values(fields: Any) -> bool:
@@ -380,6 +397,10 @@ def _convert_fields(
 ) -> Generator[RequestOptions, Response, None]:
     """Turn the body's `fields` from Python values into Podio's write shapes, checked against
     the app's definition (`FieldValueError` before anything is written)."""
+    if not isinstance(schema, bool):
+        given = AppSchema.coerce(schema)  # a broken definition is refused, used or not
+        if given is not None:
+            schema = given
     fields = body.get("fields")
     if fields is None and not creating:
         return
@@ -444,9 +465,19 @@ def _create_self(
     body = self._write_body()
     if self._changes:
         # Values of `fields` entries (in Podio's write form, which the conversion accepts too)
-        # and Python values set with item[key] = value go through one conversion.
-        body["fields"] = {**(body.get("fields") or {}), **self._changes}
-    yield from _convert_fields(body, app_id, self._schema_arg(), client, creating=True)
+        # and Python values set with item[key] = value go through one conversion. A value set
+        # with item[key] also shows in `fields` (under its field_id) once the app's definition
+        # is known: the Python value is the one to send, once.
+        written = dict(body.get("fields") or {})
+        for entry in self.fields or []:
+            if entry.field_id in self._changes or entry.external_id in self._changes:
+                written.pop(str(entry.field_id), None)
+                written.pop(str(entry.external_id), None)
+        body["fields"] = {**written, **self._changes}
+    # The schema comes through the client the call uses: the item's own when none is given.
+    yield from _convert_fields(
+        body, app_id, self._schema_arg(), client or self._client, creating=True
+    )
 
     def take(response: Response) -> None:
         self._take(response.body)
@@ -519,7 +550,10 @@ def _update_self(
     fields_body: dict[str, Any] = {}
     if python:
         loaded = yield from _load_schema(
-            self.app_id, self._schema_arg(), client, revision=self._app_revision()
+            self.app_id,
+            self._schema_arg(),
+            client or self._client,
+            revision=self._app_revision(),
         )
         known = loaded if loaded is not None else known
         fields_body.update(changed_fields(self._raw_fields(original=True), python, known))
@@ -534,10 +568,7 @@ def _update_self(
         body["revision"] = self.revision
 
     def take(response: Response) -> None:
-        if isinstance(response.body, Mapping):
-            for key in ("revision", "title"):
-                if key in response.body:
-                    setattr(self, key, response.body[key])
+        self._take_answer(response.body, ("revision", "title"))
         self._changes.clear()
         if isinstance(given, Mapping):
             (self.__pydantic_extra__ or {}).pop("fields", None)
@@ -674,13 +705,7 @@ class Item(Model):
 
     def _take(self, body: Any) -> None:
         """Take Podio's answer about this item into it (every key Podio sent)."""
-        if not isinstance(body, Mapping):
-            return
-        answer = type(self).from_api(body)
-        for name in answer.model_fields_set:
-            setattr(self, name, getattr(answer, name))
-        for key, value in (answer.__pydantic_extra__ or {}).items():
-            setattr(self, key, value)
+        self._take_answer(body)
 
     # -- typed field values -----------------------------------------------------------------
 
@@ -702,7 +727,7 @@ class Item(Model):
     def _raw_fields(self, *, original: bool = False) -> list[dict[str, Any]]:
         if original and "fields" in self._original:
             return list(self._original["fields"])
-        return [field.as_json() for field in self.fields or []]
+        return [_field_json(field) for field in self.fields or []]
 
     def _item_schema(self) -> AppSchema | None:
         """What this item tells of its app's fields (only those that have values)."""

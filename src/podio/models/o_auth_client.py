@@ -138,10 +138,7 @@ class OAuthClient(Model):
         sends them)."""
 
         def take(response: Response) -> None:
-            body = response.body if isinstance(response.body, dict) else {}
-            for key in _ASSIGNED:
-                if key in body:
-                    setattr(self, key, body[key])
+            self._take_answer(response.body, _ASSIGNED)
 
         return Call(json=without(self, _ASSIGNED), after=take)
 

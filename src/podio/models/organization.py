@@ -247,10 +247,7 @@ class Organization(Model):
         """Create this organization on Podio; sets `org_id`, `url` and `url_label`."""
 
         def take(response: Response) -> None:
-            body = response.body if isinstance(response.body, dict) else {}
-            for key in ("org_id", "url", "url_label"):
-                if key in body:
-                    setattr(self, key, body[key])
+            self._take_answer(response.body, ("org_id", "url", "url_label"))
 
         fields = {"name": self.name, "logo": self.logo, "segment_size": self.segment_size}
         return Call(json={k: v for k, v in fields.items() if v is not None}, after=take)

@@ -263,10 +263,7 @@ class Space(Model):
             raise ValueError("this space exists already: use update() to change it")
 
         def take(response: Response) -> None:
-            body = response.body if isinstance(response.body, dict) else {}
-            for key in ("space_id", "url"):
-                if key in body:
-                    setattr(self, key, body[key])
+            self._take_answer(response.body, ("space_id", "url"))
 
         return Call(json=picked(self, _CREATABLE), after=take)
 

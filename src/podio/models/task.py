@@ -767,11 +767,7 @@ class Task(Model):
         tasks = _as_tasks(response)
         if not tasks:
             return
-        created = tasks[0]
-        for name in created.model_fields_set:
-            setattr(self, name, getattr(created, name))
-        for name, value in (created.model_extra or {}).items():
-            setattr(self, name, value)
+        self._copy_from(tasks[0])
 
     @instance("POST", "/task/", "/task/{ref_type}/{ref_id}/", doc=f"{_DOC}/create-task-22419")
     def create(

@@ -127,6 +127,24 @@ def test_json_bodies_must_be_objects_or_lists(api: MockPodio) -> None:
     assert api.calls == []
 
 
+def test_json_bodies_json_cannot_hold_are_refused_before_sending(api: MockPodio) -> None:
+    """NaN went out as ``NaN`` (not JSON), a lone surrogate and a deep body crashed with
+    UnicodeEncodeError and RecursionError while the call was described."""
+    deep: list[object] = []
+    for _ in range(100_000):
+        deep = [deep]
+    bodies = [
+        ({"value": float("nan")}, "NaN or an infinity"),
+        ({"value": [float("-inf")]}, "NaN or an infinity"),
+        ({"value": "\ud800"}, "not valid Unicode"),
+        ({"value": deep}, "nested too deeply"),
+    ]
+    for body, message in bodies:
+        with pytest.raises(ValueError, match=message):
+            podio.connection.post("/item/app/1/", body)
+    assert api.calls == []
+
+
 def test_python_values_are_encoded_as_podio_expects(api: MockPodio) -> None:
     import datetime as dt
     from decimal import Decimal

@@ -154,6 +154,24 @@ def test_a_truncated_success_body_is_an_invalid_response(
     assert caught.value.response_status == 200
 
 
+@pytest.mark.parametrize(
+    ("status", "cls"), [(200, podio.InvalidResponseError), (502, podio.UnavailableError)]
+)
+def test_json_nested_too_deeply_to_parse_is_an_invalid_body_not_a_recursion_error(
+    api: MockPodio, status: int, cls: type[podio.PodioError]
+) -> None:
+    """``[[[[...`` 5,000 levels deep made the JSON parser raise RecursionError."""
+    content = b"[" * 5000
+    api.on("GET", "/x", content, status=status, headers={"Content-Type": "application/json"})
+    with pytest.raises(cls) as caught:
+        podio.connection.get("/x", max_retries=0)
+    assert caught.value.response_status == status
+    api.on("GET", "/x", content, headers={"Content-Type": "application/octet-stream"})
+    response = podio.connection.get("/x")
+    with pytest.raises(podio.InvalidResponseError):
+        response.json()
+
+
 def test_rate_limit_error_carries_the_budget_and_wait_hint(api: MockPodio) -> None:
     api.on(
         "GET",

@@ -64,7 +64,7 @@ def test_a_post_that_may_have_reached_podio_is_never_repeated(api: MockPodio, fa
     assert count(api, "/item/app/1/") == 1
 
 
-@pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ConnectTimeout])
+@pytest.mark.parametrize("failure", [httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout])
 def test_a_post_that_never_left_is_repeated(api: MockPodio, failure: Any) -> None:
     api.on("POST", "/item/app/1/", handler=flaky([failure]))
     assert podio.connection.post("/item/app/1/", {"fields": {}}).body == {"ok": True}

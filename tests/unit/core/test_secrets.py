@@ -139,3 +139,22 @@ def test_secrets_in_paths_and_httpx_log_lines_are_masked(
     assert "/calendar/ics/12/***" in caplog.text
     httpx_lines = [record for record in caplog.records if record.name == "httpx"]
     assert httpx_lines, "httpx logs requests at INFO"
+
+
+def test_httpcore_protocol_loggers_and_url_fragments_are_redacted(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """httpcore logs response headers at DEBUG on its per-protocol loggers, which the filter
+    on "httpcore" never saw; the implicit flow's redirect carries the tokens in the fragment,
+    which redact_url left alone. An authorize page's 302 leaked both."""
+    caplog.set_level(logging.DEBUG)
+    location = "http://localhost:9/cb#access_token=fragment-XYZ&refresh_token=rt-XYZ&state=s"
+    logging.getLogger("httpcore.http11").debug(
+        "receive_response_headers.complete return_value=(b'HTTP/1.1', 302, b'Found', "
+        "[(b'location', b'%s'), (b'x', b'http://localhost:9/cb?code=code-XYZ&state=s')])",
+        location,
+    )
+    for secret in ("fragment-XYZ", "rt-XYZ", "code-XYZ"):
+        assert secret not in caplog.text
+    assert "#access_token=***&refresh_token=***&state=s" in caplog.text
+    assert "?code=***&state=s" in caplog.text

@@ -19,8 +19,12 @@ from podio.fields import (
     Location,
     Money,
     ProfileRef,
+    SchemaField,
     TypedValue,
+    changed_fields,
+    expected_read_values,
     format_amount,
+    humanize,
 )
 
 UTC = dt.timezone.utc
@@ -141,3 +145,20 @@ def test_refs_display_their_title_or_name_and_fall_back_to_the_id() -> None:
     ]
     assert str(CategoryOption(1)) == "option 1" and str(FileRef(3)) == "file 3"
     assert str(Location(lat=1.5, lng=2.0)) == "1.5, 2.0"
+
+
+def test_amounts_beyond_28_digits_format_and_compare_exactly() -> None:
+    """The default decimal context keeps 28 digits: str(Money) raised InvalidOperation past
+    them, and normalising rounded, so two different amounts compared as the same value."""
+    big = "1229660382933572384507339373.46207"
+    assert str(Money(big, "EUR")) == f"{big} EUR"
+    assert str(Money("12345678901234567890123456789012", "EUR")).endswith("9012.00 EUR")
+    assert format_amount(Decimal("1E+30")) == "1" + "0" * 30 + ".00"
+    number = SchemaField.from_api({"field_id": 1, "external_id": "n", "type": "number"})
+    assert expected_read_values(number, [{"value": big}]) == [
+        {"value": "1229660382933572384507339373.4621"}
+    ]
+    stored = [{"field_id": 1, "external_id": "n", "type": "number", "values": [{"value": big}]}]
+    changed = changed_fields(stored, {"n": Decimal(big[:-2])}, [dict(stored[0], config={})])
+    assert changed == {"n": [{"value": big[:-2]}]}
+    assert humanize("number", [Decimal(big)], {}) == big

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -459,3 +460,26 @@ def test_email_kind_defaults_to_other_or_the_fields_first_kind() -> None:
         {"type": "other", "value": "a@b.com"},
         {"type": "other", "value": "c@d.com"},
     ]
+
+
+def test_values_without_json_form_for_a_type_no_writer_knows_are_field_value_errors() -> None:
+    """A field type without a writer (``tel``, one Podio adds later) passed values through
+    `to_jsonable`, whose TypeError escaped: write_value documents FieldValueError only."""
+    field = SchemaField.from_api({"field_id": 7, "external_id": "fax", "type": "tel"})
+    assert write_value(["+45 1234"], field) == ["+45 1234"]
+    for value in (TypedValue("work", "+45 1234"), object(), [Location(value="Here")]):
+        with pytest.raises(FieldValueError, match=r"field 'fax': cannot send a \w+ to a field of"):
+            write_value(value, field)
+
+
+def test_a_value_nested_deeper_than_python_recurses_is_a_field_value_error() -> None:
+    deep: list[object] = []
+    for _ in range(500):
+        deep = [deep]
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(300)  # what a deeper value meets at the default limit
+    try:
+        with pytest.raises(FieldValueError, match="nested too deeply"):
+            write_value({"value": deep}, field_type="newtype")
+    finally:
+        sys.setrecursionlimit(limit)

@@ -368,7 +368,7 @@ def test_ical_feeds_are_decoded_as_podio_declares_them(
         ((dt.datetime(2017, 3, 1, 12), dt.date(2017, 3, 2)), TypeError, "date_from.*datetime"),
         ((dt.date(2017, 3, 1), "March"), ValueError, "date_to"),
         ((dt.date(2017, 3, 2), dt.date(2017, 3, 1)), ValueError, "after"),
-        ((None, dt.date(2017, 3, 1)), ValueError, "both"),
+        ((None, dt.date(2017, 3, 1)), TypeError, "date_from must not be None"),
         ((20170301, dt.date(2017, 3, 2)), TypeError, "date_from"),
     ],
 )

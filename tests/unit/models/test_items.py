@@ -630,3 +630,55 @@ def test_results_remember_their_client(mock_podio: MockPodio) -> None:
     mock_podio.on("DELETE", "/item/42", status=204)
     assert found.destroy() is True  # no default client: the one that fetched it is used
     assert_result(found, podio.Item(ITEM))
+
+
+def test_an_item_with_fields_nested_past_the_json_depth_is_still_read(api: MockPodio) -> None:
+    """Item.from_api noted its fields as JSON and raised ValueError when a value was nested
+    past the serializer's depth (258 levels)."""
+    deep: Any = "leaf"
+    for _ in range(300):
+        deep = [deep]
+    api.on("GET", "/item/1", {"item_id": 1, "fields": [{"field_id": 4, "values": [deep]}]})
+    item = podio.Item.find(1)
+    assert item.item_id == 1 and item.fields is not None
+    assert item.fields[0].field_id == 4
+
+
+def test_an_item_fetches_its_definition_through_its_own_client(mock_podio: MockPodio) -> None:
+    """save() and create() on an item fetched with client= asked the default client for the
+    app's definition: with none set up, ConfigurationError."""
+    mock_podio.on("GET", "/item/1", {"item_id": 1, "app": {"app_id": 7}, "fields": []})
+    mock_podio.on(
+        "GET",
+        "/app/7",
+        {"app_id": 7, "fields": [{"field_id": 3, "external_id": "title", "type": "text"}]},
+    )
+    mock_podio.on("PUT", "/item/1", {"revision": 2})
+    mock_podio.on("POST", "/item/app/7/", {"item_id": 2})
+    client = mock_podio.client()
+    item = podio.Item.find(1, client=client)
+    item["title"] = "Renamed"
+    assert item.save() is True
+    assert mock_podio.last.json == {"fields": {"title": [{"value": "Renamed"}]}}
+    fresh = podio.Item({"app_id": 7})
+    fresh._client = client
+    fresh["title"] = "New"
+    assert fresh.create() is True
+    assert fresh.item_id == 2
+
+
+def test_a_new_item_whose_app_definition_is_known_sends_each_value_once(api: MockPodio) -> None:
+    """item[key] = value also shows the value in `fields` under its field_id once the app's
+    definition is cached; create() sent both and failed "is the same field as '3'"."""
+    api.on(
+        "GET",
+        "/app/7",
+        {"app_id": 7, "fields": [{"field_id": 3, "external_id": "title", "type": "text"}]},
+    )
+    api.on("POST", "/item/app/7/", {"item_id": 2})
+    podio.Item.create(7, fields={"title": "First"})  # the definition is now known
+    fresh = podio.Item({"app_id": 7})
+    fresh["title"] = "New"
+    assert fresh["title"].value == "New"
+    assert fresh.create() is True
+    assert api.last.json == {"fields": {"title": [{"value": "New"}]}}

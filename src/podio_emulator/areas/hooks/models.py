@@ -233,11 +233,16 @@ def request_verification(tx: Tx, row: sqlite3.Row) -> None:
 
 
 def validate(tx: Tx, row: sqlite3.Row, code: Any) -> None:
-    """The code last sent activates the hook; anything else is 400 and changes nothing."""
+    """The code last sent activates the hook; anything else is 400 and changes nothing.
+
+    The description does not repeat the code (unlike other invalid_value answers, which
+    quote the value): a code sent earlier, or one meant for another hook, is still a secret.
+    """
+    wrong = "Invalid value for code: not the verification code"
     if not isinstance(code, str) or not row["code_hash"]:
-        raise invalid_value(f"Invalid value {describe(code)}: not the verification code")
+        raise invalid_value(wrong)
     if not hmac.compare_digest(_digest(code), str(row["code_hash"])):
-        raise invalid_value(f"Invalid value {describe(code)}: not the verification code")
+        raise invalid_value(wrong)
     tx.update("hooks", {"status": "active"}, "hook_id = ?", (row["hook_id"],))
 
 
