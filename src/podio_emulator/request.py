@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.datastructures import FormData, Headers, QueryParams
 
 from .errors import NO_OPERATION, forbidden, invalid_value, not_found, unauthorized
+from .fieldtypes._errors import describe_value, json_type_name
 
 if TYPE_CHECKING:
     from .auth import Principal
@@ -192,9 +193,7 @@ class ApiRequest:
                 raise not_found(f"{NO_OPERATION} No body was given.")
             return {}
         if not isinstance(data, dict):
-            raise invalid_value(
-                f"Invalid value {_short(data)} ({_json_type(data)}): must be object"
-            )
+            raise invalid_value(f"Invalid value {describe(data)}: must be object")
         return data
 
     def json_list(self) -> list[Any]:
@@ -203,7 +202,7 @@ class ApiRequest:
         if data is None:
             raise not_found(f"{NO_OPERATION} No body was given.")
         if not isinstance(data, list):
-            raise invalid_value(f"Invalid value {_short(data)} ({_json_type(data)}): must be array")
+            raise invalid_value(f"Invalid value {describe(data)}: must be array")
         return data
 
 
@@ -214,32 +213,11 @@ class _Unset:
 _UNSET: Any = _Unset()
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def json_type(value: Any) -> str:
     """Podio's name for a JSON value's type, as used in `invalid_value` messages."""
-    return _json_type(value)
+    return json_type_name(value)
 
 
 def describe(value: Any) -> str:
     """`Invalid value <this> (<type>)` style rendering of a value (errors.md §3 examples)."""
-    return f"{_short(value)} ({_json_type(value)})"
+    return f"{describe_value(value)} ({json_type_name(value)})"
