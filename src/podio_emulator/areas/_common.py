@@ -40,6 +40,11 @@ def author(principal: Principal) -> tuple[str, int]:
     return principal.type, principal.id
 
 
+def is_author(row: Any, principal: Principal) -> bool:
+    """Whether `principal` created the stored object `row` (its `created_by_*` columns)."""
+    return (row["created_by_type"], row["created_by_id"]) == author(principal)
+
+
 def by_line(tx: Tx, kind: str, ident: int, web_url: str) -> dict[str, Any]:
     """The byline (`created_by`) of a stored author."""
     if kind == "app":

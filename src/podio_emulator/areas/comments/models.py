@@ -20,6 +20,7 @@ from .._common import (
     check_ids,
     check_int,
     check_text,
+    is_author,
     rich_text,
     via_json,
 )
@@ -79,10 +80,6 @@ def comment_row(tx: Tx, comment_id: int) -> sqlite3.Row:
     return row
 
 
-def _is_author(row: sqlite3.Row, principal: Principal) -> bool:
-    return (row["created_by_type"], row["created_by_id"]) == author(principal)
-
-
 def open_comment(
     tx: Tx, principal: Principal, comment_id: int, web_url: str
 ) -> tuple[sqlite3.Row, Target]:
@@ -95,7 +92,7 @@ def open_comment(
 def comment_target(tx: Tx, principal: Principal, comment_id: int, web_url: str) -> Target:
     """A comment as the object of a reference (files, likes): it lives where its object does."""
     row, parent = open_comment(tx, principal, comment_id, web_url)
-    own = _is_author(row, principal)
+    own = is_author(row, principal)
     return Target(
         type="comment",
         id=comment_id,
@@ -188,7 +185,7 @@ def update_comment(
 ) -> None:  # fmt: skip
     """Only the author; keys left out keep their value, except the embed: a body without
     `embed_id`/`embed_url` removes the link (objects.md "Comment")."""
-    if not _is_author(row, principal):
+    if not is_author(row, principal):
         raise forbidden("Only the author may change a comment")
     updates: dict[str, Any] = {}
     if "value" in body:
@@ -206,7 +203,7 @@ def update_comment(
 
 def delete_comment(tx: Tx, principal: Principal, row: sqlite3.Row, parent: Target) -> None:
     """The author and the object's moderators; the comment answers 410 afterwards."""
-    if not (_is_author(row, principal) or parent.can_moderate):
+    if not (is_author(row, principal) or parent.can_moderate):
         raise forbidden("You may not delete this comment")
     tx.update(
         "comments",
@@ -229,7 +226,7 @@ def comment_object(
 ) -> dict[str, Any]:
     """A comment with the keys of samples/item-get-all-fields.json `comments[]`."""
     comment_id = int(row["comment_id"])
-    own = principal is not None and _is_author(row, principal)
+    own = principal is not None and is_author(row, principal)
     if own:
         rights = list(_RIGHTS_AUTHOR)
     elif moderator:

@@ -25,7 +25,7 @@ from ...auth import Principal
 from ...db import Tx, dumps, loads
 from ...errors import PodioError, forbidden, gone, invalid_value, not_found
 from ...request import describe
-from .._common import author, by_line, file_base, via_json
+from .._common import author, by_line, file_base, is_author, via_json
 from .._refs import Target, reference, resolve
 
 __all__ = [
@@ -224,10 +224,6 @@ def file_row(tx: Tx, file_id: int) -> sqlite3.Row:
     return row
 
 
-def _is_uploader(row: sqlite3.Row, principal: Principal) -> bool:
-    return (row["created_by_type"], row["created_by_id"]) == author(principal)
-
-
 def open_file(
     tx: Tx, principal: Principal, file_id: int, web_url: str
 ) -> tuple[sqlite3.Row, Target | None, bool]:
@@ -237,7 +233,7 @@ def open_file(
     object makes its files answer 410). The uploader and whoever may moderate the object
     (item editors, space admins, ...) may change or delete the file."""
     row = file_row(tx, file_id)
-    uploader = _is_uploader(row, principal)
+    uploader = is_author(row, principal)
     if row["ref_type"] is None:
         if not uploader:
             raise forbidden("The file is not attached to anything you can see")
@@ -339,7 +335,7 @@ def render_full(
 ) -> dict[str, Any]:
     """`GET /file/{id}` and the file lists: the item keys plus `context` (the object the file
     is attached to, samples/file-list-app.json) and `external_id`."""
-    may_change = _is_uploader(row, principal) or (context is not None and context.can_moderate)
+    may_change = is_author(row, principal) or (context is not None and context.can_moderate)
     out = _render(tx, row, web_url, list(_RIGHTS_ALL if may_change else _RIGHTS_READ))
     ctx_ref = None
     if context is not None:
@@ -526,7 +522,7 @@ def visible_files(
     out: list[tuple[sqlite3.Row, Target | None]] = []
     for row in rows:
         if row["ref_type"] is None:
-            if _is_uploader(row, principal):
+            if is_author(row, principal):
                 out.append((row, None))
             continue
         key = (str(row["ref_type"]), int(row["ref_id"]))
@@ -574,7 +570,7 @@ def files_of(
     )
     out = []
     for row in rows:
-        may = moderator or _is_uploader(row, principal)
+        may = moderator or is_author(row, principal)
         out.append(_render(tx, row, web_url, list(_RIGHTS_ALL if may else _RIGHTS_READ)))
     return out
 

@@ -23,6 +23,7 @@ from .._common import (
     check_ids,
     check_int,
     check_text,
+    is_author,
     rich_text,
     space_data,
     via_json,
@@ -83,10 +84,6 @@ def status_row(tx: Tx, status_id: int) -> sqlite3.Row:
     return row
 
 
-def _is_author(row: sqlite3.Row, principal: Principal) -> bool:
-    return (row["created_by_type"], row["created_by_id"]) == author(principal)
-
-
 def status_link(tx: Tx, row: sqlite3.Row, web_url: str) -> str:
     space = space_data(tx, int(row["space_id"]), web_url)
     base = space["url"] if space else f"{web_url}/spaces/{row['space_id']}"
@@ -97,7 +94,7 @@ def status_target(tx: Tx, principal: Principal, status_id: int, web_url: str) ->
     """The status if the caller may read its space (`_refs.resolve`)."""
     row = status_row(tx, status_id)
     access = require_space(tx, principal, int(row["space_id"]), "light", allow_open=True)
-    own = _is_author(row, principal)
+    own = is_author(row, principal)
     value = str(row["value"])
     return Target(
         type="status",
@@ -194,7 +191,7 @@ def update_status(
     tx: Tx, principal: Principal, row: sqlite3.Row, body: dict[str, Any], web_url: str
 ) -> None:
     """Only the author: `value`, `file_ids` (added), the embed (left out: removed)."""
-    if not _is_author(row, principal):
+    if not is_author(row, principal):
         raise forbidden("Only the author may change a status")
     updates: dict[str, Any] = {"last_edit_on": tx.clock.now_str()}
     if "value" in body:

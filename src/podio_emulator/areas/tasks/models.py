@@ -38,6 +38,7 @@ from .._common import (
     check_ids,
     check_int,
     check_text,
+    is_author,
     space_data,
     via_json,
 )
@@ -133,10 +134,6 @@ def task_row(tx: Tx, task_id: int) -> sqlite3.Row:
     return row
 
 
-def _is_creator(row: sqlite3.Row, principal: Principal) -> bool:
-    return (row["created_by_type"], row["created_by_id"]) == author(principal)
-
-
 def _is_responsible(row: sqlite3.Row, principal: Principal) -> bool:
     return principal.type == "user" and row["responsible_id"] == principal.id
 
@@ -148,7 +145,7 @@ def _role(tx: Tx, row: sqlite3.Row, principal: Principal) -> str | None:
 
 
 def can_see(tx: Tx, row: sqlite3.Row, principal: Principal) -> bool:
-    if _is_creator(row, principal) or _is_responsible(row, principal):
+    if is_author(row, principal) or _is_responsible(row, principal):
         return True
     if principal.type == "app":
         return row["app_id"] == principal.id and not row["private"]
@@ -158,7 +155,7 @@ def can_see(tx: Tx, row: sqlite3.Row, principal: Principal) -> bool:
 
 
 def can_edit(tx: Tx, row: sqlite3.Row, principal: Principal) -> bool:
-    if _is_creator(row, principal) or _is_responsible(row, principal):
+    if is_author(row, principal) or _is_responsible(row, principal):
         return True
     if principal.type == "app":
         return row["app_id"] == principal.id and not row["private"]
@@ -166,7 +163,7 @@ def can_edit(tx: Tx, row: sqlite3.Row, principal: Principal) -> bool:
 
 
 def can_delete(tx: Tx, row: sqlite3.Row, principal: Principal) -> bool:
-    if _is_creator(row, principal):
+    if is_author(row, principal):
         return True
     return role_at_least(_role(tx, row, principal), "admin")
 
@@ -540,7 +537,7 @@ def update_task(
     if "description" in body:
         updates["description"] = check_text(body["description"], "description")
     if "private" in body:
-        if not _is_creator(row, principal):
+        if not is_author(row, principal):
             raise forbidden("Only the creator may make a task private or public")
         updates["private"] = 1 if check_bool(body["private"], "private") else 0
     if "external_id" in body:
