@@ -13,14 +13,13 @@ from typing import Any, Protocol
 
 import click
 
-from .._client import Client, format_path
-from .._errors import InvalidResponseError, PodioError
-from .._pagination import Page, Pager
-from .._response import Response
+from .._client import Client
+from .._errors import PodioError
+from .._pagination import Pager
 from ..fields import AppSchema, FieldValue, FieldValueError, ItemFields, SchemaField
 from ..models.application import Application
 from ..models.file_attachment import _sink
-from ..models.item import MAX_PAGE_SIZE
+from ..models.item import MAX_PAGE_SIZE, Item
 from ._common import (
     binary_stream,
     check_target,
@@ -192,40 +191,12 @@ def item_pages(
 ) -> Pager[dict[str, Any]]:
     """Every item matching `filters` as Podio's JSON, fetched `page_size` at a time.
 
-    The call and the paging of `Item.iter_all` (the same filter body, retried as a read,
-    stopping at Podio's `filtered` count), minus the model: building an `Item` of each item
-    only to turn it back into JSON took about two thirds of an export's time.
+    `Item.iter_all`'s pages without the models: building an `Item` of each item only to turn
+    it back into JSON took about two thirds of an export's time.
     """
-    path = format_path("/item/app/{app_id}/filter/", app_id=app_id)
-    body: dict[str, Any] = {"filters": dict(filters or {})}
-    if sort_by is not None:
-        body["sort_by"] = sort_by
-    if sort_desc is not None:
-        body["sort_desc"] = sort_desc
-
-    def page(response: Response) -> Page[dict[str, Any]]:
-        answer = response.body
-        items = answer.get("items") if isinstance(answer, Mapping) else None
-        if not isinstance(answer, Mapping) or not isinstance(items, list):
-            raise InvalidResponseError(
-                "expected {items, filtered, total} from the filter call",
-                response_status=response.status,
-                url=response.url,
-                method=response.method,
-                request_id=response.request_id,
-            )
-        filtered = answer.get("filtered")
-        return Page(items, filtered if isinstance(filtered, int) else None)
-
-    def fetch(offset: int, limit: int) -> Page[dict[str, Any]]:
-        call = {**body, "limit": limit, "offset": offset}
-        return page(client.connection.post(path, call, idempotent=True))
-
-    async def afetch(offset: int, limit: int) -> Page[dict[str, Any]]:
-        call = {**body, "limit": limit, "offset": offset}
-        return page(await client.connection.apost(path, call, idempotent=True))
-
-    return Pager(fetch, afetch, page_size=page_size)
+    return Item.iter_all.raw(
+        app_id, filters, sort_by=sort_by, sort_desc=sort_desc, page_size=page_size, client=client
+    )
 
 
 @contextmanager

@@ -34,7 +34,7 @@ import functools
 import inspect
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, cast
 
 from .._client import Client, RequestOptions, format_path
 from .._context import get_client
@@ -235,6 +235,18 @@ def _parse_list(cls: type[M], response: Response, key: str | None) -> list[M]:
         return [cls.from_api(entry) for entry in body]
     except InvalidResponseError as exc:
         raise _shape_error(response, str(exc.message)) from exc
+
+
+def _parse_objects(response: Response, key: str | None) -> list[dict[str, Any]]:
+    """The JSON objects of a list answer (from the body, or from ``body[key]``), unparsed."""
+    body = response.body
+    if key is not None:
+        if not isinstance(body, Mapping):
+            raise _shape_error(response, f"expected an object with {key!r}")
+        body = body.get(key) or []
+    if not isinstance(body, list) or not all(isinstance(entry, Mapping) for entry in body):
+        raise _shape_error(response, "expected a JSON list of objects")
+    return [dict(entry) for entry in body]
 
 
 def _parse_collection(cls: type[M], response: Response) -> Collection[M]:
@@ -688,32 +700,42 @@ class Paging:
     count_key: str | None = None
 
 
+class PagedMethod(Protocol[P, M]):
+    """What a `paged` operation gives: call it for a `Pager` of models; its `raw` gives the
+    same pages as Podio's JSON objects, for callers that only pass them on (an export)."""
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> Pager[M]: ...
+
+    @property
+    def raw(self) -> Callable[P, Pager[dict[str, Any]]]: ...
+
+
 class PagedOp(_Operation, Generic[P]):
     """Returns a `Pager` over every result, fetching pages lazily (sync and async)."""
 
-    def __get__(self, obj: object, owner: type[M]) -> Callable[P, Pager[M]]:
+    def __get__(self, obj: object, owner: type[M]) -> PagedMethod[P, M]:
         build, operation = self.build, self
+        # How a page's items come out: as models of `owner`, or as Podio's JSON objects.
+        Parse = Callable[[Paging, Call, Response, Client], list[Any]]
 
-        def make(*args: Any, **kwargs: Any) -> Pager[M]:
+        def pager(args: tuple[Any, ...], kwargs: dict[str, Any], parse: Parse) -> Pager[Any]:
             _check_arguments(operation, args, kwargs)
             paging = build(owner, *args, **kwargs)
             if not isinstance(paging, Paging):
                 raise TypeError(f"{operation.name} must describe its pages with a Paging")
             client = get_client(kwargs.get("client"))
 
-            def to_page(call: Call, response: Response) -> Page[M]:
-                items = _parse_list(owner, response, paging.items_key)
-                items = _with_client(items, client, call.each)
+            def to_page(call: Call, response: Response) -> Page[Any]:
                 matching = None
                 if paging.count_key and isinstance(response.body, Mapping):
                     matching = _int_or_none(response.body.get(paging.count_key))
-                return Page(items, matching)
+                return Page(parse(paging, call, response, client), matching)
 
-            def fetch(offset: int, limit: int) -> Page[M]:
+            def fetch(offset: int, limit: int) -> Page[Any]:
                 call = paging.call(offset, limit)
                 return to_page(call, client.send(operation._options(call)))
 
-            async def afetch(offset: int, limit: int) -> Page[M]:
+            async def afetch(offset: int, limit: int) -> Page[Any]:
                 call = paging.call(offset, limit)
                 return to_page(call, await client.asend(operation._options(call)))
 
@@ -721,7 +743,22 @@ class PagedOp(_Operation, Generic[P]):
                 fetch, afetch, page_size=paging.page_size, offset=paging.offset, limit=paging.limit
             )
 
-        return _named(make, self)
+        def models(paging: Paging, call: Call, response: Response, client: Client) -> list[Any]:
+            items = _parse_list(owner, response, paging.items_key)
+            return _with_client(items, client, call.each)  # type: ignore[no-any-return]
+
+        def objects(paging: Paging, call: Call, response: Response, client: Client) -> list[Any]:
+            return _parse_objects(response, paging.items_key)
+
+        def make(*args: Any, **kwargs: Any) -> Pager[M]:
+            return pager(args, kwargs, models)
+
+        def make_raw(*args: Any, **kwargs: Any) -> Pager[dict[str, Any]]:
+            return pager(args, kwargs, objects)
+
+        method = _named(make, self)
+        method.raw = _named(make_raw, self)  # type: ignore[attr-defined]
+        return cast("PagedMethod[P, M]", method)
 
 
 # --------------------------------------------------------------------------------------------

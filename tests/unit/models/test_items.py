@@ -682,3 +682,11 @@ def test_a_new_item_whose_app_definition_is_known_sends_each_value_once(api: Moc
     assert fresh["title"].value == "New"
     assert fresh.create() is True
     assert api.last.json == {"fields": {"title": [{"value": "New"}]}}
+
+
+def test_iter_all_raw_gives_the_same_pages_as_json(api: MockPodio) -> None:
+    _paged_app(api, 7)
+    raw = list(podio.Item.iter_all.raw(5, page_size=3))
+    models = list(podio.Item.iter_all(5, page_size=3))
+    assert all(type(entry) is dict for entry in raw)
+    assert [entry["item_id"] for entry in raw] == [item.item_id for item in models]
